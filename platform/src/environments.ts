@@ -1,0 +1,59 @@
+/**
+ * The deployed environments and the per-environment names both deploy/ and infra/ use.
+ * `local` (kind) has no AWS side, so it is not listed here.
+ */
+import { SERVICE } from './names.js';
+
+export const AWS_ENVIRONMENTS = ['staging', 'production'] as const;
+export type AwsEnvironmentName = (typeof AWS_ENVIRONMENTS)[number];
+
+export interface AwsEnvironmentNames {
+  name: AwsEnvironmentName;
+  account: string;
+  region: string;
+  clusterName: string;
+  /** Public DNS zone of this environment (one per account; staging's is delegated from production's). */
+  zoneName: string;
+  /** Route 53 hosted zone id (imported by attributes, never looked up). */
+  zoneId: string;
+  /** Public hostname of the API. */
+  hostname: string;
+  /** Prefix of every Secrets Manager secret of this environment; External Secrets may read only these. */
+  secretPrefix: string;
+  /** Secrets Manager secret names the ExternalSecrets read. */
+  secrets: { app: string; database: string };
+  ecrRepository: string;
+}
+
+function namesFor(
+  name: AwsEnvironmentName,
+  account: string,
+  region: string,
+  zone: { name: string; id: string },
+): AwsEnvironmentNames {
+  const secretPrefix = `${SERVICE}/${name}/`;
+  return {
+    name,
+    account,
+    region,
+    clusterName: `${SERVICE}-${name}`,
+    zoneName: zone.name,
+    zoneId: zone.id,
+    hostname: `api.${zone.name}`,
+    secretPrefix,
+    secrets: { app: `${secretPrefix}app`, database: `${secretPrefix}database` },
+    ecrRepository: SERVICE,
+  };
+}
+
+/** Example account ids and zone ids: replace with yours (see infra/README.md). */
+export const AWS_ENVIRONMENT_NAMES: Record<AwsEnvironmentName, AwsEnvironmentNames> = {
+  staging: namesFor('staging', '111111111111', 'eu-west-1', {
+    name: 'staging.slipway.example.com',
+    id: 'Z0STAGING0000000000',
+  }),
+  production: namesFor('production', '222222222222', 'eu-west-1', {
+    name: 'slipway.example.com',
+    id: 'Z0PRODUCTION0000000',
+  }),
+};

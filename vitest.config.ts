@@ -1,0 +1,23 @@
+import { defineConfig } from 'vitest/config';
+
+// One test runner for the whole repository: each workspace is a project, so `npm test` runs all
+// of them and `vitest run --project service` runs one.
+export default defineConfig({
+  test: {
+    projects: [
+      'service',
+      'deploy',
+      'observability',
+      'infra',
+      'tools/container',
+      'tools/smoke',
+      'tools/local-cluster',
+    ].map((name) => ({
+      extends: true,
+      test: { name: name.replace('tools/', ''), root: `./${name}`, include: ['test/**/*.test.ts'] },
+    })),
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    passWithNoTests: false,
+  },
+});
