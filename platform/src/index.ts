@@ -1,2 +1,3 @@
 export * from './environments.js';
+export * from './gitops.js';
 export * from './names.js';
