@@ -45,3 +45,6 @@ export const HTTP_DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.3, 0.5, 1
 
 /** Buckets for db_query_duration_seconds. */
 export const DB_DURATION_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
+
+/** The `route` label of requests that matched no route (never the raw URL: unbounded cardinality). */
+export const UNMATCHED_ROUTE_LABEL = 'unmatched';

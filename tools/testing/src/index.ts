@@ -1,2 +1,3 @@
 export * from './network.js';
 export * from './required-tool.js';
+export * from './service-process.js';
