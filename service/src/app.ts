@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { readBuildInfo } from './build-info.js';
+import { secretValues } from './config/index.js';
+import type { Config } from './contract/index.js';
+import type { Database } from './db/database.js';
+import { parseTokens, requireBearerToken } from './http/bearer-auth.js';
+import { registerErrorHandling } from './http/error-handler.js';
+import { registerFaultInjection } from './http/fault-injection.js';
+import { REQUEST_ID_HEADER, requestId } from './http/request-id.js';
+import { registerRequestMetrics } from './http/request-metrics.js';
+import type { Lifecycle } from './lifecycle.js';
+import type { ServiceMetrics } from './metrics/service-metrics.js';
+import { registerApiDocs } from './plugins/api-docs.js';
+import { registerLoadShedding } from './plugins/load-shedding.js';
+import { registerRateLimit } from './plugins/rate-limit.js';
+import { registerSecurityHeaders } from './plugins/security-headers.js';
+import { infoRoutes } from './routes/info-routes.js';
+import { probeRoutes } from './routes/probe-routes.js';
+import type { Tracing } from './tracing/index.js';
+import { createPageCursors } from './users/page-cursor.js';
+import { createUsersRepository } from './users/users-repository.js';
+import { usersRoutes } from './users/users-routes.js';
+
+export interface AppDependencies {
+  config: Config;
+  database: Database;
+  metrics: ServiceMetrics;
+  lifecycle: Lifecycle;
+  tracing: Tracing;
+  /** Where log lines go (tests capture them); stdout by default. */
+  logStream?: NodeJS.WritableStream;
+}
+
+function loggerOptions(deps: AppDependencies): FastifyServerOptions['logger'] {
+  const secrets = secretValues(deps.config);
+  return {
+    level: deps.config.LOG_LEVEL,
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization'],
+      censor: '[redacted]',
+    },
+    mixin: deps.tracing.logMixin,
+    // Last line of defence: a secret value that reaches any log line anyway is masked.
+    ...(secrets.length > 0 && {
+      hooks: {
+        streamWrite: (line: string) =>
+          secrets.reduce((out, secret) => out.replaceAll(secret, '[redacted]'), line),
+      },
+    }),
+    ...(deps.logStream && { stream: deps.logStream }),
+  };
+}
+
+/** Builds the public HTTP app: every plugin, hook and route, but does not listen. */
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const { config, database, metrics, lifecycle, tracing } = deps;
+  const build = readBuildInfo(config);
+  const app = Fastify({
+    logger: loggerOptions(deps),
+    genReqId: requestId,
+    // One log line per request (below), with the route template, instead of Fastify's two.
+    disableRequestLogging: true,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    requestTimeout: config.REQUEST_TIMEOUT_SECONDS * 1000,
+    keepAliveTimeout: config.KEEP_ALIVE_TIMEOUT_SECONDS * 1000,
+    // Close idle keep-alive connections as soon as close() is called, so a 65 s keep-alive never
+    // holds up shutdown; in-flight requests still finish.
+    forceCloseConnections: 'idle',
+    routerOptions: { ignoreTrailingSlash: true },
+    // Unknown fields are rejected, never silently dropped; types are not coerced in bodies.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+    // While draining, ask keep-alive clients to reconnect (to another replica) after this response.
+    if (lifecycle.phase === 'draining') reply.header('connection', 'close');
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        url: request.url,
+        route: request.routeOptions.url,
+        statusCode: reply.statusCode,
+        durationMs: Math.round(reply.elapsedTime * 100) / 100,
+      },
+      'request completed',
+    );
+  });
+  registerErrorHandling(app);
+  registerRequestMetrics(app, metrics);
+  await app.register(tracing.plugin);
+  await registerSecurityHeaders(app);
+  await registerLoadShedding(app, config, metrics);
+  await registerRateLimit(app, config);
+  await registerApiDocs(app, config, build.version);
+  registerFaultInjection(app, config);
+
+  const cursorKey = config.SECRET_KEY === '' ? randomBytes(32) : Buffer.from(config.SECRET_KEY, 'utf8');
+  await app.register(probeRoutes, { database, lifecycle });
+  await app.register(infoRoutes, { config, build });
+  await app.register(usersRoutes, {
+    users: createUsersRepository(database),
+    cursors: createPageCursors(cursorKey),
+    requireWriteToken: requireBearerToken(parseTokens(config.API_TOKENS)),
+  });
+  return app;
+}

@@ -1,0 +1,3 @@
+export { ConfigError } from './config-error.js';
+export { loadConfig } from './load-config.js';
+export { redactConfig, secretValues } from './redact-config.js';

@@ -1,0 +1,126 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Kysely, type LogEvent, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../contract/index.js';
+import type { ServiceMetrics } from '../metrics/service-metrics.js';
+import { errorReason } from './database-errors.js';
+import { openSqlite } from './node-sqlite-adapter.js';
+import type { DatabaseSchema } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DatabaseSchema>;
+  dialect: Dialect;
+  /** Where the data lives, without credentials (for logs and /readyz). */
+  location: string;
+  /** Resolves when the database answers `select 1` within the query timeout. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+function postgresConnectionString(config: Config): string {
+  const url = new URL(config.DATABASE_URL);
+  if (config.DB_PASSWORD !== '') url.password = encodeURIComponent(config.DB_PASSWORD);
+  return url.toString();
+}
+
+function postgresSsl(config: Config): pg.PoolConfig['ssl'] {
+  switch (config.DATABASE_SSL) {
+    case 'disable':
+      return false;
+    case 'require':
+      return { rejectUnauthorized: false };
+    case 'verify-full':
+      return { rejectUnauthorized: true, ca: readFileSync(config.DATABASE_CA_FILE, 'utf8') };
+  }
+}
+
+function queryOperation(event: LogEvent): string {
+  const kind = event.query.query.kind;
+  const match = /^(Select|Insert|Update|Delete)QueryNode$/.exec(kind);
+  return match ? match[1]!.toLowerCase() : 'other';
+}
+
+function metricsLogger(metrics: ServiceMetrics | undefined) {
+  if (metrics === undefined) return undefined;
+  return (event: LogEvent) => {
+    const operation = queryOperation(event);
+    const outcome = event.level === 'error' ? 'error' : 'success';
+    metrics.dbDuration.observe({ operation, outcome }, event.queryDurationMillis / 1000);
+    if (event.level === 'error') metrics.dbErrors.inc({ operation, reason: errorReason(event.error) });
+  };
+}
+
+function createPostgres(
+  config: Config,
+  metrics: ServiceMetrics | undefined,
+  onPoolError: (e: Error) => void,
+) {
+  const pool = new pg.Pool({
+    connectionString: postgresConnectionString(config),
+    ssl: postgresSsl(config),
+    max: config.DB_POOL_MAX,
+    connectionTimeoutMillis: config.DB_CONNECT_TIMEOUT_MS,
+    // Client-side bound (covers a server that stops answering) and server-side bound (frees the
+    // server from abandoned work).
+    query_timeout: config.DB_QUERY_TIMEOUT_MS,
+    statement_timeout: config.DB_QUERY_TIMEOUT_MS,
+    idleTimeoutMillis: 30_000,
+    application_name: config.OTEL_SERVICE_NAME,
+  });
+  // An idle client losing its connection (database restart) must not crash the process: the pool
+  // drops it and the next query opens a new one.
+  pool.on('error', onPoolError);
+  metrics?.observePool(() => ({
+    total: pool.totalCount,
+    idle: pool.idleCount,
+    waiting: pool.waitingCount,
+    max: config.DB_POOL_MAX,
+  }));
+  const url = new URL(config.DATABASE_URL);
+  const db = new Kysely<DatabaseSchema>({
+    dialect: new PostgresDialect({ pool }),
+    log: metricsLogger(metrics),
+  });
+  return { db, location: `postgres://${url.host}${url.pathname}` };
+}
+
+function createSqlite(config: Config, metrics: ServiceMetrics | undefined) {
+  mkdirSync(dirname(config.SQLITE_PATH), { recursive: true });
+  const database = openSqlite(config.SQLITE_PATH);
+  // WAL lets readers run beside the writer. synchronous=NORMAL in WAL mode never corrupts the file;
+  // a power loss (not a process crash) can lose the last commits. FULL fsyncs every commit.
+  database.exec('PRAGMA journal_mode = WAL');
+  database.exec(`PRAGMA synchronous = ${config.SQLITE_SYNCHRONOUS}`);
+  database.exec(`PRAGMA busy_timeout = ${config.DB_QUERY_TIMEOUT_MS}`);
+  database.exec('PRAGMA foreign_keys = ON');
+  const db = new Kysely<DatabaseSchema>({
+    dialect: new SqliteDialect({ database }),
+    log: metricsLogger(metrics),
+  });
+  return { db, location: `sqlite:${config.SQLITE_PATH}` };
+}
+
+export function createDatabase(
+  config: Config,
+  options: { metrics?: ServiceMetrics; onPoolError?: (error: Error) => void } = {},
+): Database {
+  const dialect: Dialect = config.DATABASE_URL === '' ? 'sqlite' : 'postgres';
+  const { db, location } =
+    dialect === 'postgres'
+      ? createPostgres(config, options.metrics, options.onPoolError ?? (() => {}))
+      : createSqlite(config, options.metrics);
+  return {
+    db,
+    dialect,
+    location,
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import type { FastifyInstance } from 'fastify';
+import { UNMATCHED_ROUTE_LABEL } from '../contract/index.js';
+import type { ServiceMetrics } from '../metrics/service-metrics.js';
+
+/** Counts and times every answered request by method, route template (never the raw URL) and status. */
+export function registerRequestMetrics(app: FastifyInstance, metrics: ServiceMetrics) {
+  app.addHook('onResponse', async (request, reply) => {
+    const labels = {
+      method: request.method,
+      route: request.is404 ? UNMATCHED_ROUTE_LABEL : (request.routeOptions.url ?? UNMATCHED_ROUTE_LABEL),
+      status_code: String(reply.statusCode),
+    };
+    metrics.httpRequests.inc(labels);
+    metrics.httpDuration.observe(labels, reply.elapsedTime / 1000);
+  });
+}
