@@ -36,6 +36,11 @@ const HSTS_RULE: HeaderRule = {
   },
 };
 
+/** Long values (a CSP) would drown the line; the first part shows which policy is in force. */
+function abbreviate(value: string, max = 60): string {
+  return value.length <= max ? value : `${value.slice(0, max)}…`;
+}
+
 /**
  * The headers a browser relies on (helmet's defaults). HSTS is required only over https: over
  * plain http a browser ignores it. `x-powered-by` must be absent: it advertises the stack.
@@ -46,7 +51,7 @@ export function checkSecurityHeaders(answer: HttpAnswer, path: string, https: bo
     const value = answer.headers.get(header);
     const issue = problem(value);
     const name = `header ${header} on ${path}`;
-    return issue === undefined ? pass(name, value ?? '') : fail(name, issue);
+    return issue === undefined ? pass(name, abbreviate(value ?? '')) : fail(name, issue);
   });
   const poweredBy = answer.headers.get('x-powered-by');
   results.push(
