@@ -1,0 +1,85 @@
+# The Slipway service image: compiled TypeScript and production dependencies on distroless Node 24
+# (no shell, no package manager), running as a non-root user with a read-only root filesystem.
+#
+#   docker build -t slipway .        (or: podman build -t slipway .)
+#   docker run --rm --read-only --tmpfs /tmp -v slipway-data:/data -p 8080:8080 slipway
+#
+# docs/container.md explains every choice; tools/container builds and tests this file for real.
+# No `# syntax=` line on purpose: it would make the builder pull a frontend image.
+
+# Base images, pinned by digest (the tag in the comment is what the digest was resolved from;
+# the dependency bot refreshes both). The test harness overrides these build args with locally
+# built stand-ins of the same names because no registry is reachable where the suite runs.
+# node:24-trixie
+ARG BUILD_BASE_IMAGE=docker.io/library/node:24-trixie@sha256:be40f6a87b9b22215ddb20da0a2320a5c6d583fe3ee3b0024d9fa4f05b40c8fd
+# gcr.io/distroless/nodejs24-debian13:nonroot
+ARG RUNTIME_BASE_IMAGE=gcr.io/distroless/nodejs24-debian13:nonroot@sha256:9eeb7f5887d0e239e78264b06f7f11d2e14be534050481803a9e4728fcdd278e
+
+# ---- manifests: the lockfile and the package.json files npm needs to resolve the service ----
+FROM ${BUILD_BASE_IMAGE} AS manifests
+WORKDIR /src
+COPY package.json package-lock.json ./
+COPY service/package.json service/
+
+# ---- build: compile the service (typescript and @types/node are root devDependencies) ----
+FROM manifests AS build
+# A registry other than npm's default, when the build host uses one (never a credential).
+ARG NPM_CONFIG_REGISTRY
+# Behind a TLS-intercepting proxy the host passes its CA file as the build secret `npmca`
+# (`--secret id=npmca,src=$NODE_EXTRA_CA_CERTS`): mounted for this step only, never in a layer.
+RUN --mount=type=secret,id=npmca \
+    if [ -s /run/secrets/npmca ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/npmca; fi \
+    && npm ci --workspace @slipway/service --include-workspace-root \
+       --omit=optional --ignore-scripts --no-audit --no-fund
+COPY tsconfig.base.json ./
+COPY service/tsconfig.build.json service/
+COPY service/src service/src
+RUN npm run build --workspace @slipway/service \
+    && mkdir -p /out/data
+
+# ---- production dependencies only: no devDependencies, no optional better-sqlite3 ----
+FROM manifests AS production-dependencies
+ARG NPM_CONFIG_REGISTRY
+RUN --mount=type=secret,id=npmca \
+    if [ -s /run/secrets/npmca ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/npmca; fi \
+    && npm ci --workspace @slipway/service --omit=dev --omit=optional --ignore-scripts \
+       --no-audit --no-fund \
+    # The workspace link points outside the image; type declarations, source maps, sources and
+    # docs are not needed at run time; OpenTelemetry ships ESM builds that Node never loads
+    # (its packages resolve to build/src).
+    && rm -rf node_modules/@slipway node_modules/.bin \
+    && find node_modules -type f \( -name '*.d.ts' -o -name '*.d.mts' -o -name '*.d.cts' \
+       -o -name '*.map' -o -name '*.ts' -o -name '*.mts' -o -name '*.cts' -o -name '*.md' \
+       -o -name '*.markdown' -o -name '*.tsbuildinfo' \) -delete \
+    && rm -rf node_modules/@opentelemetry/*/build/esm node_modules/@opentelemetry/*/build/esnext
+
+# ---- runtime ----
+FROM ${RUNTIME_BASE_IMAGE} AS runtime
+ARG VERSION=0.0.0-dev
+ARG GIT_COMMIT=unknown
+ARG BUILD_TIME=unknown
+ARG SOURCE_URL=https://github.com/slipway/slipway
+LABEL org.opencontainers.image.title="slipway" \
+      org.opencontainers.image.description="The Slipway users API" \
+      org.opencontainers.image.source="${SOURCE_URL}" \
+      org.opencontainers.image.revision="${GIT_COMMIT}" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.created="${BUILD_TIME}" \
+      org.opencontainers.image.licenses="Apache-2.0"
+# CONTAINER.workdir, CONTAINER.dataDir, CONTAINER.uid/gid, HTTP_PORT, METRICS_PORT and
+# SERVE_COMMAND in @slipway/service/contract; tools/container/test checks that they match.
+WORKDIR /app
+ENV NODE_ENV=production \
+    SQLITE_PATH=/data/slipway.db \
+    GIT_COMMIT=${GIT_COMMIT} \
+    BUILD_TIME=${BUILD_TIME}
+# Code is owned by root and read-only for the service; only /data belongs to it.
+COPY --from=production-dependencies /src/node_modules ./node_modules
+COPY --from=build /src/service/package.json ./package.json
+COPY --from=build /src/service/dist ./dist
+COPY --from=build --chown=10001:10001 /out/data /data
+USER 10001:10001
+EXPOSE 8080 9464
+# Exec form: Node is PID 1 and receives SIGTERM itself (the service drains, then exits 0).
+ENTRYPOINT ["/nodejs/bin/node"]
+CMD ["dist/server.js"]
