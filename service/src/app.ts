@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import { readBuildInfo } from './build-info.js';
 import { secretValues } from './config/index.js';
 import type { Config } from './contract/index.js';
@@ -7,8 +7,10 @@ import type { Database } from './db/database.js';
 import { parseTokens, requireBearerToken } from './http/bearer-auth.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerFaultInjection } from './http/fault-injection.js';
+import { Problem } from './http/problem-types.js';
 import { REQUEST_ID_HEADER, requestId } from './http/request-id.js';
 import { registerRequestMetrics } from './http/request-metrics.js';
+import { registerSchemaValidators } from './http/schema-validators.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { ServiceMetrics } from './metrics/service-metrics.js';
 import { registerApiDocs } from './plugins/api-docs.js';
@@ -19,6 +21,7 @@ import { infoRoutes } from './routes/info-routes.js';
 import { probeRoutes } from './routes/probe-routes.js';
 import type { Tracing } from './tracing/index.js';
 import { createPageCursors } from './users/page-cursor.js';
+import { User } from './users/user-schemas.js';
 import { createUsersRepository } from './users/users-repository.js';
 import { usersRoutes } from './users/users-routes.js';
 
@@ -60,7 +63,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     logger: loggerOptions(deps),
     genReqId: requestId,
     // One log line per request (below), with the route template, instead of Fastify's two.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
     requestTimeout: config.REQUEST_TIMEOUT_SECONDS * 1000,
@@ -69,8 +72,6 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     // holds up shutdown; in-flight requests still finish.
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },
-    // Unknown fields are rejected, never silently dropped; types are not coerced in bodies.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
   });
 
   app.addHook('onRequest', async (request, reply) => {
@@ -91,6 +92,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     );
   });
   registerErrorHandling(app);
+  // Shared schemas live on the root: adding them inside a route plugin would give that plugin a
+  // schema controller of its own, without the validators registered here.
+  app.addSchema(Problem);
+  app.addSchema(User);
+  registerSchemaValidators(app);
+  // Only JSON bodies are accepted: without its text/plain parser Fastify answers 415 for anything else.
+  app.removeContentTypeParser('text/plain');
   registerRequestMetrics(app, metrics);
   await app.register(tracing.plugin);
   await registerSecurityHeaders(app);

@@ -1,7 +1,7 @@
 import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import { Type } from 'typebox';
 import { PATHS } from '../contract/index.js';
-import { Problem, ProblemError } from '../http/problem-types.js';
+import { ProblemError } from '../http/problem-types.js';
 import type { PageCursors } from './page-cursor.js';
 import {
   CreateUserBody,
@@ -35,8 +35,6 @@ export async function usersRoutes(
   app: FastifyInstance,
   { users, cursors, requireWriteToken }: UsersRouteOptions,
 ) {
-  app.addSchema(Problem);
-  app.addSchema(User);
   const write = { preHandler: requireWriteToken };
   const writeSecurity = [{ bearerAuth: [] }];
   const tags = ['users'];

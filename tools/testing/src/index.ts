@@ -1,3 +1,4 @@
 export * from './network.js';
 export * from './required-tool.js';
 export * from './service-process.js';
+export * from './postgres-server.js';

