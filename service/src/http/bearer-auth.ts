@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { ProblemError } from './problem-types.js';
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
@@ -12,11 +12,11 @@ function bearerToken(request: FastifyRequest): string | undefined {
 }
 
 /**
- * A preHandler that requires `Authorization: Bearer <token>` with one of `tokens`. Tokens are
+ * An onRequest hook (before the body is even read) that requires `Authorization: Bearer <token>` with one of `tokens`. Tokens are
  * compared as SHA-256 digests with timingSafeEqual, and every configured token is checked, so the
  * time taken says nothing about how close a guess was. With no tokens configured, writes are open.
  */
-export function requireBearerToken(tokens: readonly string[]): preHandlerAsyncHookHandler {
+export function requireBearerToken(tokens: readonly string[]): onRequestAsyncHookHandler {
   const digests = tokens.map(digest);
   return async (request) => {
     if (digests.length === 0) return;
