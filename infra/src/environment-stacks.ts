@@ -1,0 +1,31 @@
+import { type App, Tags } from 'aws-cdk-lib';
+import type { EnvironmentConfig } from './config/environment-config.js';
+import { stackName, tagsFor } from './config/naming.js';
+import { CertificateStack } from './stacks/certificate-stack.js';
+import { ClusterStack } from './stacks/cluster-stack.js';
+import { NetworkStack } from './stacks/network-stack.js';
+
+export interface EnvironmentStacks {
+  network: NetworkStack;
+  certificate: CertificateStack;
+  cluster: ClusterStack;
+}
+
+/** The stacks of one environment, wired in deploy order, all tagged for cost allocation. */
+export function addEnvironmentStacks(app: App, config: EnvironmentConfig): EnvironmentStacks {
+  const env = { account: config.names.account, region: config.names.region };
+  const common = { env, terminationProtection: config.names.name === 'production' };
+  const network = new NetworkStack(app, stackName(config, 'network'), { ...common, config });
+  const certificate = new CertificateStack(app, stackName(config, 'certificate'), { ...common, config });
+  const cluster = new ClusterStack(app, stackName(config, 'cluster'), {
+    ...common,
+    config,
+    vpc: network.vpc,
+    certificateArn: certificate.certificate.certificateArn,
+  });
+  const stacks: EnvironmentStacks = { network, certificate, cluster };
+  for (const stack of Object.values(stacks)) {
+    for (const [key, value] of Object.entries(tagsFor(config))) Tags.of(stack).add(key, value);
+  }
+  return stacks;
+}
