@@ -76,8 +76,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
-    // While draining, ask keep-alive clients to reconnect (to another replica) after this response.
+  });
+  // Any response sent while draining (even for a request that began before) closes its connection,
+  // so keep-alive clients reconnect to another replica and no socket outlives the shutdown.
+  app.addHook('onSend', async (_request, reply, payload) => {
     if (lifecycle.phase === 'draining') reply.header('connection', 'close');
+    return payload;
   });
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
