@@ -1,0 +1,136 @@
+/**
+ * The children of the root Application: the cluster folder, one Application per add-on (an
+ * ApplicationSet over the cluster generator where values come from cluster metadata), and the
+ * service's Applications. Staging prunes and self-heals; production self-heals but never prunes on
+ * its own.
+ */
+
+import { Application, type IApplication } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
+import { ApplicationSet } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSet';
+import { NAMESPACES, REPOSITORY } from '@slipway/platform';
+import { ApiObject } from 'cdk8s';
+import type { Construct } from 'constructs';
+import { type Addon, usesClusterMetadata } from '../addons/addon.js';
+import type { Environment } from '../environments/index.js';
+import { PROJECTS } from '../names.js';
+import { LOCAL_DATABASE } from '../service/local-database.js';
+import {
+  APP_FOLDERS,
+  type AppFolder,
+  appPath,
+  IN_CLUSTER,
+  RESOURCES_FINALIZER,
+  SYNC_RETRY,
+  SYNC_WAVES,
+  syncWave,
+} from './argocd.js';
+
+type ApplicationSpec = IApplication['spec'];
+
+function syncPolicy(env: Environment, options: string[] = []): ApplicationSpec['syncPolicy'] {
+  return {
+    automated: { prune: env.gitops.prune, selfHeal: env.gitops.selfHeal },
+    syncOptions: ['SkipDryRunOnMissingResource=true', 'PruneLast=true', ...options],
+    retry: SYNC_RETRY,
+  };
+}
+
+function metadata(name: string, wave: number) {
+  return {
+    name,
+    namespace: NAMESPACES.argocd,
+    annotations: syncWave(wave),
+    finalizers: [RESOURCES_FINALIZER],
+  };
+}
+
+function addonSpec(env: Environment, addon: Addon, server: string): ApplicationSpec {
+  return {
+    project: PROJECTS.platform,
+    source: {
+      repoURL: addon.chart.repoURL,
+      chart: addon.chart.chart,
+      targetRevision: addon.chart.version,
+      helm: {
+        releaseName: addon.releaseName,
+        valuesObject: addon.values,
+        ...(addon.parameters ? { parameters: addon.parameters } : {}),
+      },
+    },
+    destination: { server, namespace: addon.namespace },
+    syncPolicy: syncPolicy(env, addon.serverSideApply ? ['ServerSideApply=true'] : []),
+  };
+}
+
+function addonObject(env: Environment, addon: Addon): Record<string, unknown> {
+  if (!usesClusterMetadata(addon)) {
+    return new Application({
+      metadata: metadata(addon.name, addon.syncWave),
+      spec: addonSpec(env, addon, IN_CLUSTER),
+    }).toJSON() as Record<string, unknown>;
+  }
+  return new ApplicationSet({
+    metadata: { name: addon.name, namespace: NAMESPACES.argocd, annotations: syncWave(addon.syncWave) },
+    spec: {
+      goTemplate: true,
+      // A missing annotation stops generation instead of rendering empty values into the chart.
+      goTemplateOptions: ['missingkey=error'],
+      generators: [
+        { clusters: { selector: { matchLabels: { 'argocd.argoproj.io/secret-type': 'cluster' } } } },
+      ],
+      template: {
+        metadata: { name: addon.name, finalizers: [RESOURCES_FINALIZER] },
+        spec: addonSpec(env, addon, '{{ .server }}') as never,
+      },
+    },
+  }).toJSON() as Record<string, unknown>;
+}
+
+function gitApplication(
+  env: Environment,
+  folder: AppFolder,
+  project: string,
+  namespace: string,
+  wave: number,
+) {
+  return new Application({
+    metadata: {
+      ...metadata(folder, wave),
+      labels: { 'slipway.dev/source': 'repository' },
+    },
+    spec: {
+      project,
+      source: {
+        repoURL: REPOSITORY.url,
+        targetRevision: env.gitops.targetRevision,
+        path: appPath(env.name, folder),
+      },
+      destination: { server: IN_CLUSTER, namespace },
+      syncPolicy: syncPolicy(env),
+    },
+  }).toJSON();
+}
+
+export function childApplications(scope: Construct, env: Environment, addons: Addon[]): void {
+  const objects = [
+    gitApplication(env, APP_FOLDERS.cluster, PROJECTS.platform, 'kube-system', SYNC_WAVES.cluster),
+    ...addons.map((addon) => addonObject(env, addon)),
+    gitApplication(env, APP_FOLDERS.config, PROJECTS.service, NAMESPACES.service, SYNC_WAVES.config),
+    ...(env.database.kind === 'cloudnative-pg'
+      ? [
+          gitApplication(
+            env,
+            APP_FOLDERS.database,
+            PROJECTS.service,
+            LOCAL_DATABASE.namespace,
+            SYNC_WAVES.database,
+          ),
+        ]
+      : []),
+    gitApplication(env, APP_FOLDERS.service, PROJECTS.service, NAMESPACES.service, SYNC_WAVES.service),
+  ];
+  for (const object of objects) {
+    const { kind, metadata: meta } = object as { kind: string; metadata: { name: string } };
+    new ApiObject(scope, `${kind}-${meta.name}`, object as never);
+  }
+}

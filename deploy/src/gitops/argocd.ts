@@ -1,0 +1,29 @@
+/** ArgoCD conventions shared by the projects and applications. */
+import { MANIFESTS_ROOT } from '@slipway/platform';
+import type { EnvironmentName } from '../environments/index.js';
+
+export const IN_CLUSTER = 'https://kubernetes.default.svc';
+
+/** Folders of deploy/manifests/<env>/: each is one ArgoCD Application of the same name. */
+export const APP_FOLDERS = {
+  root: 'root',
+  cluster: 'cluster',
+  config: 'slipway-config',
+  database: 'database',
+  service: 'slipway',
+} as const;
+export type AppFolder = (typeof APP_FOLDERS)[keyof typeof APP_FOLDERS];
+
+export function appPath(env: EnvironmentName, folder: AppFolder): string {
+  return `${MANIFESTS_ROOT}/${env}/${folder}`;
+}
+
+export const syncWave = (wave: number) => ({ 'argocd.argoproj.io/sync-wave': String(wave) });
+
+/** Deleting an Application deletes what it deployed (not just the Application object). */
+export const RESOURCES_FINALIZER = 'resources-finalizer.argocd.argoproj.io';
+
+/** Retry with backoff: a child may sync before the CRDs or namespaces it needs exist. */
+export const SYNC_RETRY = { limit: 10, backoff: { duration: '10s', factor: 2, maxDuration: '5m' } };
+
+export const SYNC_WAVES = { cluster: -20, config: 0, database: 0, service: 10 } as const;

@@ -1,0 +1,6 @@
+/** What other workspaces (tools/local-cluster, tests) may import from the deploy workspace. */
+export { TRAEFIK_WEB_NODE_PORT } from './addons/local.js';
+export type { Environment, EnvironmentName } from './environments/index.js';
+export { environmentByName, environments } from './environments/index.js';
+export { LOCAL_IMAGE } from './environments/local.js';
+export { APP_FOLDERS, appPath } from './gitops/argocd.js';

@@ -1,0 +1,56 @@
+/**
+ * Names only the Kubernetes delivery uses (labels, object names, add-on namespaces that exist only
+ * in the local kind cluster). Names shared with infra/ come from @slipway/platform; ports, paths and
+ * settings from @slipway/service/contract.
+ */
+import { SERVICE_NAME } from '@slipway/service/contract';
+
+/** Recommended labels on every object of the service; the selector uses the stable subset. */
+export const SERVICE_LABELS = {
+  'app.kubernetes.io/name': SERVICE_NAME,
+  'app.kubernetes.io/part-of': SERVICE_NAME,
+  'app.kubernetes.io/managed-by': 'cdk8s',
+} as const;
+
+export const COMPONENTS = { server: 'server', migrate: 'migrate' } as const;
+export type Component = (typeof COMPONENTS)[keyof typeof COMPONENTS];
+
+export function selectorLabels(component: Component): Record<string, string> {
+  return { 'app.kubernetes.io/name': SERVICE_NAME, 'app.kubernetes.io/component': component };
+}
+
+/** Object names of the service's resources (stable, no hashes). */
+export const OBJECT_NAMES = {
+  deployment: SERVICE_NAME,
+  service: SERVICE_NAME,
+  ingress: SERVICE_NAME,
+  config: `${SERVICE_NAME}-config`,
+  /** Secret holding API_TOKENS and SECRET_KEY. */
+  appSecret: `${SERVICE_NAME}-app`,
+  /** Secret holding DATABASE_URL and DB_PASSWORD. */
+  databaseSecret: `${SERVICE_NAME}-database`,
+  migrationJob: `${SERVICE_NAME}-migrate`,
+  dashboards: `${SERVICE_NAME}-dashboards`,
+  rules: SERVICE_NAME,
+} as const;
+
+/** Where the secrets are mounted; each setting is read from `<dir>/<NAME>` through `<NAME>_FILE`. */
+export const SECRETS_MOUNT_PATH = `/var/run/secrets/${SERVICE_NAME}`;
+
+/** Namespaces that exist only in the local kind cluster. */
+export const LOCAL_NAMESPACES = {
+  traefik: 'traefik',
+  cnpgOperator: 'cnpg-system',
+} as const;
+
+/** The ClusterSecretStore every ExternalSecret reads through (AWS Secrets Manager). */
+export const CLUSTER_SECRET_STORE = 'aws-secrets-manager';
+
+/** ArgoCD AppProjects: one for the service, one for the cluster add-ons. */
+export const PROJECTS = { service: SERVICE_NAME, platform: 'platform' } as const;
+
+/** Annotation prefix of a policy waiver: `waivers.slipway.dev/<check-id>: <reason>`. */
+export const WAIVER_ANNOTATION_PREFIX = 'waivers.slipway.dev/';
+
+/** Pod template annotation whose value changes when the ConfigMap's content changes (rolls the pods). */
+export const CONFIG_CHECKSUM_ANNOTATION = 'checksum.slipway.dev/config';

@@ -1,0 +1,83 @@
+/**
+ * Builds one environment: a cdk8s Chart per ArgoCD Application folder, synthesized to plain
+ * objects. Names are stable (no hashes): every object names itself.
+ */
+import { App, Chart } from 'cdk8s';
+import type { Construct } from 'constructs';
+import { addonsOf } from '../addons/index.js';
+import type { Environment } from '../environments/index.js';
+import { childApplications } from '../gitops/applications.js';
+import { APP_FOLDERS, type AppFolder } from '../gitops/argocd.js';
+import { clusterFolder } from '../gitops/cluster-folder.js';
+import { appProjects } from '../gitops/projects.js';
+import { serviceAutoscaler, serviceDisruptionBudget } from '../service/autoscaling.js';
+import { serviceConfigMap } from '../service/config-map.js';
+import { databaseFolder } from '../service/database-folder.js';
+import { serviceDeployment } from '../service/deployment.js';
+import { serviceIngress } from '../service/ingress.js';
+import { migrationJob } from '../service/migration-job.js';
+import { serviceMonitoring } from '../service/monitoring.js';
+import { serviceNetworkPolicies } from '../service/network-policies.js';
+import { serviceSecrets } from '../service/secrets.js';
+import { serviceService } from '../service/service.js';
+import { serviceAccounts } from '../service/service-accounts.js';
+
+export type KubeObject = {
+  apiVersion: string;
+  kind: string;
+  metadata: {
+    name: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
+  [field: string]: unknown;
+};
+
+export type EnvironmentManifests = Map<AppFolder, KubeObject[]>;
+
+export function environmentManifests(env: Environment): EnvironmentManifests {
+  const app = new App();
+  const addons = addonsOf(env);
+  const folders = new Map<AppFolder, (scope: Construct) => void>([
+    [
+      APP_FOLDERS.root,
+      (scope) => {
+        appProjects(scope, env, addons);
+        childApplications(scope, env, addons);
+      },
+    ],
+    [APP_FOLDERS.cluster, (scope) => clusterFolder(scope, env, addons)],
+    [
+      APP_FOLDERS.config,
+      (scope) => {
+        serviceAccounts(scope);
+        serviceConfigMap(scope, env);
+        serviceSecrets(scope, env);
+        serviceNetworkPolicies(scope, env);
+      },
+    ],
+    [
+      APP_FOLDERS.service,
+      (scope) => {
+        migrationJob(scope, env);
+        serviceDeployment(scope, env);
+        serviceService(scope);
+        serviceIngress(scope, env);
+        serviceAutoscaler(scope, env);
+        serviceDisruptionBudget(scope);
+        serviceMonitoring(scope);
+      },
+    ],
+  ]);
+  if (env.database.kind === 'cloudnative-pg')
+    folders.set(APP_FOLDERS.database, (scope) => databaseFolder(scope, env));
+
+  const result: EnvironmentManifests = new Map();
+  for (const [folder, build] of folders) {
+    const chart = new Chart(app, `${env.name}-${folder}`, { disableResourceNameHashes: true });
+    build(chart);
+    result.set(folder, chart.toJson() as KubeObject[]);
+  }
+  return result;
+}

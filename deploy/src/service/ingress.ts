@@ -1,0 +1,73 @@
+/**
+ * The public entry. AWS: an internet-facing ALB (AWS Load Balancer Controller) that terminates TLS
+ * with the ACM certificate it discovers from the TLS host (no certificate ARN in git), redirects
+ * HTTP to HTTPS, and sends traffic straight to pod IPs. Local: Traefik, plain HTTP.
+ */
+import { NAMESPACES } from '@slipway/platform';
+import { DEFAULT_KEEP_ALIVE_TIMEOUT_SECONDS, PATHS, PORT_NAMES } from '@slipway/service/contract';
+import { KubeIngress } from 'cdk8s-plus-33/lib/imports/k8s.js';
+import type { Construct } from 'constructs';
+import type { Environment } from '../environments/index.js';
+import { OBJECT_NAMES, SERVICE_LABELS } from '../names.js';
+import { waiverAnnotations } from '../waivers.js';
+import { shutdownTiming } from './shutdown-timing.js';
+
+/** The ALB's idle timeout stays below the service's keep-alive timeout, so the ALB closes first. */
+export const ALB_IDLE_TIMEOUT_SECONDS = 60;
+if (ALB_IDLE_TIMEOUT_SECONDS >= DEFAULT_KEEP_ALIVE_TIMEOUT_SECONDS) {
+  throw new Error('ALB idle timeout must be shorter than the service keep-alive timeout');
+}
+
+function albAnnotations(): Record<string, string> {
+  const timing = shutdownTiming();
+  return {
+    'alb.ingress.kubernetes.io/scheme': 'internet-facing',
+    'alb.ingress.kubernetes.io/target-type': 'ip',
+    'alb.ingress.kubernetes.io/listen-ports': '[{"HTTP": 80}, {"HTTPS": 443}]',
+    'alb.ingress.kubernetes.io/ssl-redirect': '443',
+    'alb.ingress.kubernetes.io/ssl-policy': 'ELBSecurityPolicy-TLS13-1-2-2021-06',
+    'alb.ingress.kubernetes.io/backend-protocol': 'HTTP',
+    'alb.ingress.kubernetes.io/healthcheck-path': PATHS.readiness,
+    'alb.ingress.kubernetes.io/healthcheck-port': 'traffic-port',
+    'alb.ingress.kubernetes.io/load-balancer-attributes': `idle_timeout.timeout_seconds=${ALB_IDLE_TIMEOUT_SECONDS}`,
+    'alb.ingress.kubernetes.io/target-group-attributes': `deregistration_delay.timeout_seconds=${timing.deregistrationDelaySeconds}`,
+  };
+}
+
+export function serviceIngress(scope: Construct, env: Environment): KubeIngress {
+  const aws = env.ingress.controller === 'aws-load-balancer-controller';
+  const annotations = aws
+    ? albAnnotations()
+    : waiverAnnotations([
+        {
+          check: 'ingress-tls',
+          reason: 'local kind cluster: plain HTTP on the developer machine, no certificate',
+        },
+      ]);
+  return new KubeIngress(scope, 'ingress', {
+    metadata: {
+      name: OBJECT_NAMES.ingress,
+      namespace: NAMESPACES.service,
+      labels: { ...SERVICE_LABELS },
+      annotations,
+    },
+    spec: {
+      ingressClassName: aws ? 'alb' : 'traefik',
+      ...(aws ? { tls: [{ hosts: [env.ingress.host] }] } : {}),
+      rules: [
+        {
+          host: env.ingress.host,
+          http: {
+            paths: [
+              {
+                path: '/',
+                pathType: 'Prefix',
+                backend: { service: { name: OBJECT_NAMES.service, port: { name: PORT_NAMES.http } } },
+              },
+            ],
+          },
+        },
+      ],
+    },
+  });
+}

@@ -1,0 +1,64 @@
+/**
+ * How Prometheus and Grafana find the service: a ServiceMonitor for the metrics port, the alert and
+ * recording rules and the dashboards published by @slipway/observability.
+ */
+
+import {
+  type IPrometheusRule,
+  PrometheusRule,
+} from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
+import { ServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor';
+import { grafanaDashboards, prometheusRuleGroups } from '@slipway/observability';
+import { NAMESPACES } from '@slipway/platform';
+import { PATHS, PORT_NAMES } from '@slipway/service/contract';
+import { KubeConfigMap } from 'cdk8s-plus-33/lib/imports/k8s.js';
+import type { Construct } from 'constructs';
+import { GRAFANA_DASHBOARD_LABEL, PROMETHEUS_SELECTOR_LABELS } from '../addons/kube-prometheus-stack.js';
+import { OBJECT_NAMES, SERVICE_LABELS } from '../names.js';
+import { modelObject } from '../render/model-object.js';
+
+export const SCRAPE_INTERVAL = '15s';
+
+export function serviceMonitoring(scope: Construct): void {
+  const metadata = (name: string) => ({
+    name,
+    namespace: NAMESPACES.service,
+    labels: { ...SERVICE_LABELS, ...PROMETHEUS_SELECTOR_LABELS },
+  });
+  const monitor = new ServiceMonitor({
+    metadata: metadata(OBJECT_NAMES.service),
+    spec: {
+      selector: { matchLabels: { ...SERVICE_LABELS } },
+      namespaceSelector: { matchNames: [NAMESPACES.service] },
+      endpoints: [
+        { port: PORT_NAMES.metrics, path: PATHS.metrics, interval: SCRAPE_INTERVAL, scheme: 'http' },
+      ],
+    },
+  });
+  modelObject(scope, 'service-monitor', monitor);
+
+  const rules = new PrometheusRule({
+    metadata: metadata(OBJECT_NAMES.rules),
+    spec: {
+      groups: prometheusRuleGroups() as IPrometheusRule['spec']['groups'],
+    },
+  });
+  modelObject(scope, 'prometheus-rule', rules);
+
+  // One ConfigMap per dashboard keeps each well under the 1 MiB object limit.
+  for (const dashboard of grafanaDashboards()) {
+    const name = `${OBJECT_NAMES.dashboards}-${dashboard.fileName.replace(/\.json$/, '').replace(/^slipway-/, '')}`;
+    new KubeConfigMap(scope, `dashboard-${name}`, {
+      metadata: {
+        name,
+        namespace: NAMESPACES.service,
+        labels: {
+          ...SERVICE_LABELS,
+          ...GRAFANA_DASHBOARD_LABEL,
+        },
+        annotations: { 'grafana.slipway.dev/title': dashboard.title },
+      },
+      data: { [dashboard.fileName]: JSON.stringify(dashboard.json, null, 2) },
+    });
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Default deny in both directions for the service's namespace, then exactly what it needs:
+ * the ingress controller → http, the monitoring namespace → metrics, and egress to DNS,
+ * PostgreSQL and the OTLP collector.
+ */
+import { NAMESPACES } from '@slipway/platform';
+import { HTTP_PORT, METRICS_PORT } from '@slipway/service/contract';
+import {
+  IntOrString,
+  KubeNetworkPolicy,
+  type NetworkPolicyPeer,
+  type NetworkPolicySpec,
+} from 'cdk8s-plus-33/lib/imports/k8s.js';
+import type { Construct } from 'constructs';
+import type { Environment } from '../environments/index.js';
+import { TRACING_COLLECTOR } from '../environments/tracing.js';
+import { COMPONENTS, LOCAL_NAMESPACES, SERVICE_LABELS, selectorLabels } from '../names.js';
+import { LOCAL_DATABASE } from './local-database.js';
+
+const namespaceSelector = (name: string) => ({ matchLabels: { 'kubernetes.io/metadata.name': name } });
+const tcp = (port: number) => ({ protocol: 'TCP', port: IntOrString.fromNumber(port) });
+/** Every pod of the service: the server and the migration Job. */
+const servicePods = { matchLabels: { 'app.kubernetes.io/name': SERVICE_LABELS['app.kubernetes.io/name'] } };
+
+function ingressControllerPeers(env: Environment): NetworkPolicyPeer[] {
+  if (env.ingress.controller === 'traefik') {
+    return [{ namespaceSelector: namespaceSelector(LOCAL_NAMESPACES.traefik) }];
+  }
+  // Target type ip: the ALB connects from its own addresses inside the VPC.
+  if (env.database.kind !== 'rds') throw new Error(`environment ${env.name}: the ALB needs the VPC CIDR`);
+  return [{ ipBlock: { cidr: env.database.cidr } }];
+}
+
+function databaseEgress(env: Environment) {
+  if (env.database.kind === 'rds') {
+    return { to: [{ ipBlock: { cidr: env.database.cidr } }], ports: [tcp(env.database.port)] };
+  }
+  return {
+    to: [
+      {
+        namespaceSelector: namespaceSelector(LOCAL_DATABASE.namespace),
+        podSelector: { matchLabels: { ...LOCAL_DATABASE.podLabels } },
+      },
+    ],
+    ports: [tcp(LOCAL_DATABASE.port)],
+  };
+}
+
+export function serviceNetworkPolicies(scope: Construct, env: Environment): void {
+  const policy = (name: string, spec: NetworkPolicySpec) =>
+    new KubeNetworkPolicy(scope, `network-policy-${name}`, {
+      metadata: { name, namespace: NAMESPACES.service, labels: { ...SERVICE_LABELS } },
+      spec,
+    });
+  policy('default-deny', { podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
+  policy('allow-http-from-ingress-controller', {
+    podSelector: { matchLabels: selectorLabels(COMPONENTS.server) },
+    policyTypes: ['Ingress'],
+    ingress: [{ from: ingressControllerPeers(env), ports: [tcp(HTTP_PORT)] }],
+  });
+  policy('allow-metrics-from-monitoring', {
+    podSelector: { matchLabels: selectorLabels(COMPONENTS.server) },
+    policyTypes: ['Ingress'],
+    ingress: [
+      { from: [{ namespaceSelector: namespaceSelector(NAMESPACES.monitoring) }], ports: [tcp(METRICS_PORT)] },
+    ],
+  });
+  policy('allow-egress-dns', {
+    podSelector: servicePods,
+    policyTypes: ['Egress'],
+    egress: [
+      {
+        to: [
+          {
+            namespaceSelector: namespaceSelector('kube-system'),
+            podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+          },
+        ],
+        ports: [
+          { protocol: 'UDP', port: IntOrString.fromNumber(53) },
+          { protocol: 'TCP', port: IntOrString.fromNumber(53) },
+        ],
+      },
+    ],
+  });
+  policy('allow-egress-postgresql', {
+    podSelector: servicePods,
+    policyTypes: ['Egress'],
+    egress: [databaseEgress(env)],
+  });
+  policy('allow-egress-otlp', {
+    podSelector: { matchLabels: selectorLabels(COMPONENTS.server) },
+    policyTypes: ['Egress'],
+    egress: [
+      {
+        to: [
+          {
+            namespaceSelector: namespaceSelector(TRACING_COLLECTOR.namespace),
+            podSelector: { matchLabels: { ...TRACING_COLLECTOR.podLabels } },
+          },
+        ],
+        ports: [tcp(TRACING_COLLECTOR.port)],
+      },
+    ],
+  });
+}
