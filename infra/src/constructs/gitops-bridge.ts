@@ -7,7 +7,7 @@ import {
   ROOT_APPLICATION,
 } from '@slipway/platform';
 import type * as eks from 'aws-cdk-lib/aws-eks-v2';
-import { Construct } from 'constructs';
+import { Construct, type IDependable } from 'constructs';
 
 /** Pinned Argo CD Helm chart (argo-helm `argo-cd`); bump deliberately, the bot proposes it. */
 export const ARGOCD_CHART = {
@@ -27,6 +27,8 @@ export interface GitopsBridgeProps {
   vpcId: string;
   certificateArn: string;
   highAvailability: boolean;
+  /** Argo CD's pods need nodes: install only after these exist. */
+  nodes: IDependable;
 }
 
 /**
@@ -59,6 +61,8 @@ export class GitopsBridge extends Construct {
         configs: { params: { 'server.insecure': false } },
       },
     });
+
+    argocd.node.addDependency(props.nodes);
 
     const annotations: Record<string, string> = {
       [CLUSTER_METADATA.environment]: names.name,

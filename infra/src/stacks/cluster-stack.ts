@@ -104,7 +104,7 @@ export class ClusterStack extends Stack {
       ]);
     }
 
-    this.addNodes(config);
+    const nodegroup = this.addNodes(config);
     this.identities = new ClusterIdentities(this, 'Identities', { cluster: this.cluster, config });
     this.gitops = new GitopsBridge(this, 'Gitops', {
       cluster: this.cluster,
@@ -112,6 +112,7 @@ export class ClusterStack extends Stack {
       vpcId: vpc.vpcId,
       certificateArn: props.certificateArn,
       highAvailability: config.names.name === 'production',
+      nodes: nodegroup,
     });
   }
 
@@ -155,7 +156,7 @@ export class ClusterStack extends Stack {
     );
   }
 
-  private addNodes(config: EnvironmentConfig): void {
+  private addNodes(config: EnvironmentConfig): eks.Nodegroup {
     const { nodes } = config.cluster;
     // A launch template for what the node group API cannot set: IMDSv2 with a hop limit of 1
     // (pods cannot borrow the node role) and an encrypted root volume.
@@ -200,5 +201,6 @@ export class ClusterStack extends Stack {
       ['cdk-validator-cfnguard::ec2_launch_template_monitoring_enabled_check'],
       'Node metrics come from Prometheus node-exporter every 30 s (deploy/ kube-prometheus-stack); paid 1-minute CloudWatch detailed monitoring would duplicate them.',
     );
+    return nodegroup;
   }
 }
