@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, startTestApp, type TestApp, withToken } from './support/test-app.js';
+import { bodyOf, json, startTestApp, type TestApp, withToken } from './support/test-app.js';
 
 describe('bearer tokens on writes', () => {
   let t: TestApp;
@@ -20,7 +20,7 @@ describe('bearer tokens on writes', () => {
     const response = await post();
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toContain('Bearer');
-    expect((await response.json()).type).toBe('urn:slipway:problem:unauthorized');
+    expect((await bodyOf(response)).type).toBe('urn:slipway:problem:unauthorized');
   });
 
   it('answers 403 for a wrong token, including a prefix of a right one', async () => {
@@ -30,14 +30,14 @@ describe('bearer tokens on writes', () => {
         withToken(token, { method: 'POST', ...json({ dni: 'A', name: 'x' }) }),
       );
       expect(response.status).toBe(403);
-      expect((await response.json()).type).toBe('urn:slipway:problem:forbidden');
+      expect((await bodyOf(response)).type).toBe('urn:slipway:problem:forbidden');
     }
   });
 
   it('accepts every configured token, and writes nothing when refused', async () => {
-    const before = (await (await fetch(`${t.url}/api/users`)).json()).items.length;
+    const before = (await bodyOf(await fetch(`${t.url}/api/users`))).items.length;
     await post({ headers: { 'content-type': 'application/json', authorization: 'Bearer nope' } });
-    expect((await (await fetch(`${t.url}/api/users`)).json()).items.length).toBe(before);
+    expect((await bodyOf(await fetch(`${t.url}/api/users`))).items.length).toBe(before);
     for (const token of ['first-token-value', 'second-token-value']) {
       const response = await fetch(
         `${t.url}/api/users`,

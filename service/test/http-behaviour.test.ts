@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PATHS } from '../src/contract/index.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { bodyOf, startTestApp, type TestApp } from './support/test-app.js';
 
 describe('HTTP behaviour shared by every route', () => {
   let t: TestApp;
@@ -21,7 +21,7 @@ describe('HTTP behaviour shared by every route', () => {
   it('reports version, commit and build time on /version', async () => {
     const t2 = await startTestApp({ GIT_COMMIT: 'abc1234', BUILD_TIME: '2026-01-02T03:04:05Z' });
     try {
-      const body = await (await fetch(`${t2.url}${PATHS.version}`)).json();
+      const body = await bodyOf(await fetch(`${t2.url}${PATHS.version}`));
       expect(body).toMatchObject({ name: 'slipway', commit: 'abc1234', buildTime: '2026-01-02T03:04:05Z' });
       expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
     } finally {
@@ -32,7 +32,7 @@ describe('HTTP behaviour shared by every route', () => {
   it('returns an incoming well-formed x-request-id and uses it in errors and logs', async () => {
     const response = await fetch(`${t.url}/api/users/nope`, { headers: { 'x-request-id': 'lb-trace.42' } });
     expect(response.headers.get('x-request-id')).toBe('lb-trace.42');
-    expect((await response.json()).requestId).toBe('lb-trace.42');
+    expect((await bodyOf(response)).requestId).toBe('lb-trace.42');
     expect(t.logs.some((line) => line.includes('"reqId":"lb-trace.42"'))).toBe(true);
   });
 
@@ -45,7 +45,10 @@ describe('HTTP behaviour shared by every route', () => {
     const response = await fetch(`${t.url}/no/such/route`);
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
-    expect(await response.json()).toMatchObject({ type: 'urn:slipway:problem:route-not-found', status: 404 });
+    expect(await bodyOf(response)).toMatchObject({
+      type: 'urn:slipway:problem:route-not-found',
+      status: 404,
+    });
   });
 
   it('sends security headers on every response', async () => {
@@ -57,7 +60,7 @@ describe('HTTP behaviour shared by every route', () => {
   });
 
   it('serves the OpenAPI document and Swagger UI', async () => {
-    const spec = await (await fetch(`${t.url}${PATHS.openapi}`)).json();
+    const spec = await bodyOf(await fetch(`${t.url}${PATHS.openapi}`));
     expect(spec.openapi).toMatch(/^3\./);
     expect(Object.keys(spec.paths)).toEqual(
       expect.arrayContaining(['/api/users', '/api/users/{id}', '/healthz']),
@@ -91,7 +94,7 @@ describe('rate limiting', () => {
       expect(limited.headers.get('ratelimit-limit')).toBe('3');
       expect(limited.headers.get('ratelimit-remaining')).toBe('0');
       expect(Number(limited.headers.get('ratelimit-reset'))).toBeGreaterThan(0);
-      expect((await limited.json()).type).toBe('urn:slipway:problem:rate-limited');
+      expect((await bodyOf(limited)).type).toBe('urn:slipway:problem:rate-limited');
       for (let i = 0; i < 5; i++) {
         expect((await fetch(`${t.url}${PATHS.liveness}`)).status).toBe(200);
         expect((await fetch(`${t.url}${PATHS.readiness}`)).status).toBe(200);
@@ -124,8 +127,32 @@ describe('fault injection', () => {
       const faulty = await fetch(`${t.url}/api/users/some-id`);
       expect(performance.now() - started).toBeGreaterThanOrEqual(140);
       expect(faulty.status).toBe(500);
-      expect((await faulty.json()).type).toBe('urn:slipway:problem:fault-injected');
+      expect((await bodyOf(faulty)).type).toBe('urn:slipway:problem:fault-injected');
       expect((await fetch(`${t.url}/api/users`)).status).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('load shedding', () => {
+  it('answers 503 overloaded while the event loop is saturated, counts it, and lets probes through', async () => {
+    const t = await startTestApp({ LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS: '50' });
+    try {
+      // Saturate the event loop for longer than under-pressure's 1 s sampling interval.
+      const until = Date.now() + 1500;
+      while (Date.now() < until) {
+        /* busy */
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const shed = await fetch(`${t.url}/api/users`);
+      expect(shed.status).toBe(503);
+      expect(shed.headers.get('retry-after')).toBe('1');
+      expect((await bodyOf(shed)).type).toBe('urn:slipway:problem:overloaded');
+      expect((await fetch(`${t.url}${PATHS.liveness}`)).status).toBe(200);
+      expect(await t.metrics.loadShed.get()).toMatchObject({
+        values: [expect.objectContaining({ value: 1 })],
+      });
     } finally {
       await t.close();
     }

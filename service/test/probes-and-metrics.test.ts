@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METRICS, PATHS, UNMATCHED_ROUTE_LABEL } from '../src/contract/index.js';
 import { createMetricsServer } from '../src/metrics/metrics-server.js';
-import { json, startTestApp, type TestApp } from './support/test-app.js';
+import { bodyOf, json, startTestApp, type TestApp } from './support/test-app.js';
 
 describe('probes', () => {
   let t: TestApp;
@@ -18,18 +18,18 @@ describe('probes', () => {
     const queriesBefore = await t.metrics.dbDuration.get();
     const response = await fetch(`${t.url}${PATHS.liveness}`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok' });
+    expect(await bodyOf(response)).toEqual({ status: 'ok' });
     expect(await t.metrics.dbDuration.get()).toEqual(queriesBefore);
   });
 
   it('readiness is 200 with the database status once ready, 503 while starting or draining', async () => {
     const ready = await fetch(`${t.url}${PATHS.readiness}`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', database: 'up' });
+    expect(await bodyOf(ready)).toEqual({ status: 'ready', database: 'up' });
     t.lifecycle.markDraining();
     const draining = await fetch(`${t.url}${PATHS.readiness}`);
     expect(draining.status).toBe(503);
-    expect((await draining.json()).status).toBe('draining');
+    expect((await bodyOf(draining)).status).toBe('draining');
     expect(draining.headers.get('connection')).toBe('close');
   });
 });
@@ -48,7 +48,7 @@ describe('metrics', () => {
       method: 'POST',
       ...json({ dni: 'MET1', name: 'm' }),
     });
-    const { id } = (await created.json()) as { id: string };
+    const { id } = (await bodyOf(created)) as { id: string };
     await fetch(`${t.url}/api/users/${id}`);
     await fetch(`${t.url}/api/users/01900000-0000-7000-8000-000000000000`);
     await fetch(`${t.url}/definitely/not/a/route?x=1`);

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { startServiceProcess } from '@slipway/testing';
 import { describe, expect, it } from 'vitest';
 import { PATHS } from '../src/contract/index.js';
+import { bodyOf } from './support/test-app.js';
 
 // These tests run the real server as a child process and send it real signals.
 const DRAIN_SECONDS = 1;
@@ -59,7 +60,7 @@ describe('graceful shutdown of the real process', () => {
     await sleep(150);
     const during = await fetch(`${service.url}${PATHS.readiness}`);
     expect(during.status).toBe(503);
-    expect((await during.json()).status).toBe('draining');
+    expect((await bodyOf(during)).status).toBe('draining');
     expect((await fetch(`${service.url}${PATHS.liveness}`)).status).toBe(200); // still serving in the drain
 
     expect(await slowRequest).toBe(404); // answered (after its delay), not cut off

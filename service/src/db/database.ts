@@ -80,8 +80,21 @@ function createPostgres(
     max: config.DB_POOL_MAX,
   }));
   const url = new URL(config.DATABASE_URL);
+  // Kysely only reports failed queries; a failure to get a connection at all (database down,
+  // pool exhausted) is counted here.
+  const countedPool = {
+    connect: async () => {
+      try {
+        return await pool.connect();
+      } catch (error) {
+        metrics?.dbErrors.inc({ operation: 'connect', reason: errorReason(error) });
+        throw error;
+      }
+    },
+    end: () => pool.end(),
+  };
   const db = new Kysely<DatabaseSchema>({
-    dialect: new PostgresDialect({ pool }),
+    dialect: new PostgresDialect({ pool: countedPool }),
     log: metricsLogger(metrics),
   });
   return { db, location: `postgres://${url.host}${url.pathname}` };

@@ -43,7 +43,7 @@ export function createServiceMetrics(build: { version: string; commit: string })
   });
   const dbErrors = new Counter({
     name: METRICS.dbErrorsTotal,
-    help: 'Failed database operations, by operation and reason (unavailable, timeout, constraint, other).',
+    help: 'Failed database operations (connect, select, insert, update, delete, other) by reason (unavailable, timeout, constraint, other).',
     labelNames: [L.operation, L.reason],
     registers: [registry],
   });

@@ -28,12 +28,17 @@ export interface TestApp {
  * The real app (every plugin and hook) listening on a random loopback port, backed by a fresh
  * SQLite file, or by PostgreSQL when `env.DATABASE_URL` is set. Requests go through real HTTP.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  { migrate = true }: { migrate?: boolean } = {},
+): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'slipway-test-'));
   const config = loadConfig({
     HOST: '127.0.0.1',
     SQLITE_PATH: join(dataDir, 'slipway.db'),
     LOG_LEVEL: 'info',
+    // A busy test machine can stall the event loop for a moment; shedding is tested on its own.
+    LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS: '0',
     ...env,
   });
   const logs: string[] = [];
@@ -46,7 +51,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const metrics = createServiceMetrics({ version: 'test', commit: 'test' });
   const lifecycle = createLifecycle(metrics);
   const database = createDatabase(config, { metrics });
-  await migrateToLatest(database);
+  if (migrate) await migrateToLatest(database);
   const tracing = createTracing(config);
   const app = await buildApp({ config, database, metrics, lifecycle, tracing, logStream });
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -78,3 +83,8 @@ export const withToken = (token: string, init: RequestInit = {}): RequestInit =>
   ...init,
   headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` },
 });
+
+/** A parsed JSON response body, loosely typed for assertions. */
+// biome-ignore lint/suspicious/noExplicitAny: test assertions walk arbitrary JSON
+export type JsonBody = Record<string, any>;
+export const bodyOf = async (response: Response): Promise<JsonBody> => (await response.json()) as JsonBody;

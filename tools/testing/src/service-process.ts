@@ -40,6 +40,9 @@ export async function startServiceProcess(env: Record<string, string> = {}): Pro
       METRICS_PORT: String(metricsPort),
       SQLITE_PATH: join(dataDir, 'slipway.db'),
       LOG_LEVEL: 'info',
+      // A busy test machine can stall the event loop for a moment and trip load shedding, which
+      // would make unrelated tests flaky; suites that test shedding set it explicitly.
+      LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
