@@ -40,41 +40,36 @@ RUN npm run build --workspace @slipway/service \
 # ---- production dependencies only: no devDependencies, no optional better-sqlite3 ----
 FROM manifests AS production-dependencies
 ARG NPM_CONFIG_REGISTRY
+# npm hoists the service's dependencies to the root node_modules and keeps the few whose versions
+# conflict with another package's in service/node_modules; the image keeps that layout (see below).
+# Trimmed: the workspace link (it points outside the image), type declarations, source maps,
+# TypeScript sources, docs, and OpenTelemetry's ESM builds, which Node never loads (its packages
+# resolve to build/src).
 RUN --mount=type=secret,id=npmca \
     if [ -s /run/secrets/npmca ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/npmca; fi \
     && npm ci --workspace @slipway/service --omit=dev --omit=optional --ignore-scripts \
        --no-audit --no-fund \
-    # The workspace link points outside the image; type declarations, source maps, sources and
-    # docs are not needed at run time; OpenTelemetry ships ESM builds that Node never loads
-    # (its packages resolve to build/src).
-    && rm -rf node_modules/@slipway node_modules/.bin \
-    && find node_modules -type f \( -name '*.d.ts' -o -name '*.d.mts' -o -name '*.d.cts' \
-       -o -name '*.map' -o -name '*.ts' -o -name '*.mts' -o -name '*.cts' -o -name '*.md' \
-       -o -name '*.markdown' -o -name '*.tsbuildinfo' \) -delete \
-    && rm -rf node_modules/@opentelemetry/*/build/esm node_modules/@opentelemetry/*/build/esnext
+    && mkdir -p service/node_modules \
+    && rm -rf node_modules/@slipway node_modules/.bin service/node_modules/.bin \
+    && find node_modules service/node_modules -type f \( -name '*.d.ts' -o -name '*.d.mts' \
+       -o -name '*.d.cts' -o -name '*.map' -o -name '*.ts' -o -name '*.mts' -o -name '*.cts' \
+       -o -name '*.md' -o -name '*.markdown' -o -name '*.tsbuildinfo' \) -delete \
+    && rm -rf node_modules/@opentelemetry/*/build/esm node_modules/@opentelemetry/*/build/esnext \
+       service/node_modules/@opentelemetry/*/build/esm service/node_modules/@opentelemetry/*/build/esnext
 
 # ---- runtime ----
 FROM ${RUNTIME_BASE_IMAGE} AS runtime
-ARG VERSION=0.0.0-dev
-ARG GIT_COMMIT=unknown
-ARG BUILD_TIME=unknown
-ARG SOURCE_URL=https://github.com/slipway/slipway
-LABEL org.opencontainers.image.title="slipway" \
-      org.opencontainers.image.description="The Slipway users API" \
-      org.opencontainers.image.source="${SOURCE_URL}" \
-      org.opencontainers.image.revision="${GIT_COMMIT}" \
-      org.opencontainers.image.version="${VERSION}" \
-      org.opencontainers.image.created="${BUILD_TIME}" \
-      org.opencontainers.image.licenses="Apache-2.0"
 # CONTAINER.workdir, CONTAINER.dataDir, CONTAINER.uid/gid, HTTP_PORT, METRICS_PORT and
 # SERVE_COMMAND in @slipway/service/contract; tools/container/test checks that they match.
 WORKDIR /app
 ENV NODE_ENV=production \
-    SQLITE_PATH=/data/slipway.db \
-    GIT_COMMIT=${GIT_COMMIT} \
-    BUILD_TIME=${BUILD_TIME}
-# Code is owned by root and read-only for the service; only /data belongs to it.
-COPY --from=production-dependencies /src/node_modules ./node_modules
+    SQLITE_PATH=/data/slipway.db
+# The workspace layout, with / as the repository root and /app as the service folder: Node
+# resolves the service's imports in /app/node_modules (its version-conflicting dependencies)
+# and then in /node_modules (everything npm hoisted). Code is owned by root and read-only for
+# the service; only /data belongs to it.
+COPY --from=production-dependencies /src/node_modules /node_modules
+COPY --from=production-dependencies /src/service/node_modules ./node_modules
 COPY --from=build /src/service/package.json ./package.json
 COPY --from=build /src/service/dist ./dist
 COPY --from=build --chown=10001:10001 /out/data /data
@@ -83,3 +78,19 @@ EXPOSE 8080 9464
 # Exec form: Node is PID 1 and receives SIGTERM itself (the service drains, then exits 0).
 ENTRYPOINT ["/nodejs/bin/node"]
 CMD ["dist/server.js"]
+
+# Build facts last, so a new commit reuses every layer above. The service's /version and
+# build_info metric read GIT_COMMIT and BUILD_TIME.
+ARG VERSION=0.0.0-dev
+ARG GIT_COMMIT=unknown
+ARG BUILD_TIME=unknown
+ARG SOURCE_URL=unknown
+LABEL org.opencontainers.image.title="slipway" \
+      org.opencontainers.image.description="The Slipway users API" \
+      org.opencontainers.image.source="${SOURCE_URL}" \
+      org.opencontainers.image.revision="${GIT_COMMIT}" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.created="${BUILD_TIME}" \
+      org.opencontainers.image.licenses="Apache-2.0"
+ENV GIT_COMMIT=${GIT_COMMIT} \
+    BUILD_TIME=${BUILD_TIME}
