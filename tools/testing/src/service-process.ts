@@ -28,7 +28,9 @@ export interface ServiceProcess {
  * with a throwaway SQLite folder unless `env` sets DATABASE_URL, and waits until /readyz is 200.
  */
 export async function startServiceProcess(env: Record<string, string> = {}): Promise<ServiceProcess> {
-  const [port, metricsPort] = [await freePort(), await freePort()];
+  // `env` may fix the ports, e.g. to restart the service on the same scrape target.
+  const port = env.PORT === undefined ? await freePort() : Number(env.PORT);
+  const metricsPort = env.METRICS_PORT === undefined ? await freePort() : Number(env.METRICS_PORT);
   const dataDir = mkdtempSync(join(tmpdir(), 'slipway-service-'));
   const child = spawn(process.execPath, ['--import', 'tsx', serverEntry], {
     cwd: repositoryRoot,
