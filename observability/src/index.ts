@@ -3,6 +3,7 @@
  * pipeline as code. deploy/ renders these into PrometheusRule and ConfigMap objects.
  */
 export { type GrafanaDashboard, grafanaDashboards } from './dashboards/index.js';
+export { CADVISOR_METRICS } from './dashboards/kubernetes-dashboard.js';
 export { CAUSE_THRESHOLDS, KUBE_STATE_METRICS } from './rules/cause-alerts.js';
 export {
   type BurnRateDrillOptions,

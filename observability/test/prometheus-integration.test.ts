@@ -1,0 +1,238 @@
+/**
+ * The rules and dashboards against a real Prometheus: Debian's server scrapes the real service
+ * (on a real PostgreSQL) while faults are injected, then after it restarts without them.
+ * The shipped rules are loaded as they are; a drill variant of the burn-rate alerts, generated
+ * from the same SLO code with second-long windows, shows them fire and resolve within a minute.
+ */
+import { NAMESPACES } from '@slipway/platform';
+import { METRIC_LABELS as L, METRICS, PATHS } from '@slipway/service/contract';
+import {
+  describeWithTool,
+  freePort,
+  type PostgresServer,
+  type ServiceProcess,
+  startPostgres,
+  startServiceProcess,
+} from '@slipway/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { VARIABLES } from '../src/dashboards/dashboard-parts.js';
+import { type BurnRatePolicy, burnRateDrillRuleGroups, SCRAPE_JOB, SLO_SERIES } from '../src/index.js';
+import { renderRuleFile, ruleFileYaml } from '../src/rules/rule-file.js';
+import { driveApiTraffic, type Traffic } from './support/api-traffic.js';
+import { dashboardQueries, substituteVariables } from './support/dashboard-queries.js';
+import { startFakeKubeStateMetrics } from './support/fake-kube-state-metrics.js';
+import { type PrometheusServer, prometheusServer, startPrometheus } from './support/index.js';
+
+/** TEST ONLY: the fast-burn policy with windows of seconds instead of hours. */
+const DRILL_POLICIES: BurnRatePolicy[] = [
+  {
+    suffix: 'FastBurn',
+    severity: 'critical',
+    windows: [{ long: '20s', short: '5s', burnRate: 14.4 }],
+    for: '3s',
+    meaning: 'a drill',
+  },
+];
+const DRILL_LABELS = { drill: 'short-windows' };
+const FAST_BURN = 'SlipwayAvailabilityFastBurn';
+const LATENCY_FAST_BURN = 'SlipwayLatencyFastBurn';
+
+const namespace = NAMESPACES.service;
+const FAULTS = { FAULT_INJECTION_ENABLED: 'true', FAULT_ERROR_RATE: '0.5', FAULT_DELAY_MS: '350' };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const startedAt = Date.now();
+const elapsed = () => `${((Date.now() - startedAt) / 1000).toFixed(1)} s`;
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await sleep(250);
+  }
+  throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+}
+
+describeWithTool(
+  'the rules and dashboards on a real Prometheus scraping the real service',
+  prometheusServer,
+  () => {
+    let postgres: PostgresServer;
+    let prometheus: PrometheusServer;
+    let kubeStateMetrics: Awaited<ReturnType<typeof startFakeKubeStateMetrics>>;
+    let service: ServiceProcess;
+    let traffic: Traffic | undefined;
+    let serviceEnv: Record<string, string>;
+
+    const alertStates = async (alertname: string) =>
+      (await prometheus.query(`ALERTS{alertname="${alertname}", drill="${DRILL_LABELS.drill}"}`)).map(
+        (sample) => sample.metric.alertstate ?? '',
+      );
+
+    beforeAll(async () => {
+      postgres = await startPostgres();
+      const [port, metricsPort] = [await freePort(), await freePort()];
+      serviceEnv = {
+        PORT: String(port),
+        METRICS_PORT: String(metricsPort),
+        DATABASE_URL: await postgres.createDatabase('observability'),
+        RATE_LIMIT_MAX: '0',
+        SHUTDOWN_DRAIN_SECONDS: '0',
+        LOG_LEVEL: 'warn',
+      };
+      kubeStateMetrics = await startFakeKubeStateMetrics(namespace);
+      prometheus = await startPrometheus({
+        interval: '1s',
+        ruleFiles: {
+          'shipped-rules.yml': renderRuleFile(),
+          'drill-rules.yml': ruleFileYaml(
+            burnRateDrillRuleGroups({ policies: DRILL_POLICIES, interval: '1s', alertLabels: DRILL_LABELS }),
+          ),
+        },
+        scrapeConfigs: [
+          {
+            // What the ServiceMonitor yields in a cluster: job = the Service's name, plus its namespace.
+            job_name: SCRAPE_JOB,
+            metrics_path: PATHS.metrics,
+            static_configs: [{ targets: [`127.0.0.1:${metricsPort}`], labels: { namespace } }],
+          },
+          {
+            job_name: 'kube-state-metrics',
+            honor_labels: true,
+            static_configs: [{ targets: [kubeStateMetrics.target] }],
+          },
+        ],
+      });
+      service = await startServiceProcess({ ...serviceEnv, ...FAULTS });
+      traffic = driveApiTraffic(service.url);
+    });
+
+    afterAll(async () => {
+      await traffic?.stop();
+      await service?.stop();
+      await prometheus?.stop();
+      await kubeStateMetrics?.close();
+      await postgres?.stop();
+    });
+
+    it('scrapes the service: its target is up', async () => {
+      const up = await until('the service target to be up', async () => {
+        const [sample] = await prometheus.query(`up{job="${SCRAPE_JOB}"}`);
+        return sample?.value[1] === '1' ? sample : undefined;
+      });
+      expect(up.metric).toMatchObject({ job: SCRAPE_JOB, namespace });
+      const targets = await prometheus.targets();
+      expect(targets.filter((t) => t.health !== 'up')).toEqual([]);
+    });
+
+    it("finds the contract's metrics with their labels: route templates, status codes, buckets, database, pool", async () => {
+      /** Waits until the label takes every expected value (traffic takes a few scrapes to show). */
+      const labelValues = async (expr: string, label: string, expected: string[]) => {
+        let seen: string[] = [];
+        try {
+          return await until(`${expr} to have ${label} values ${expected.join(', ')}`, async () => {
+            const samples = await prometheus.query(expr);
+            seen = [...new Set(samples.flatMap((s) => s.metric[label] ?? []))].sort();
+            return expected.every((value) => seen.includes(value)) ? seen : undefined;
+          });
+        } catch (error) {
+          throw new Error(`${(error as Error).message}; last seen: ${seen.join(', ') || 'nothing'}`);
+        }
+      };
+      const requests = `${METRICS.httpRequestsTotal}{job="${SCRAPE_JOB}"}`;
+
+      const routes = await labelValues(requests, L.route, [PATHS.users, `${PATHS.users}/:id`]);
+      expect(
+        routes.filter((r) => /[0-9a-f]{8}-/.test(r)),
+        'raw ids in the route label',
+      ).toEqual([]);
+      await labelValues(requests, L.statusCode, ['200', '201', '404', '409', '500']);
+      await labelValues(requests, L.method, ['GET', 'POST']);
+      await labelValues(`${METRICS.httpRequestDuration}_bucket{job="${SCRAPE_JOB}"}`, 'le', ['0.3', '+Inf']);
+      await labelValues(`${METRICS.dbQueryDuration}_count{job="${SCRAPE_JOB}"}`, L.operation, [
+        'insert',
+        'select',
+      ]);
+      await labelValues(`${METRICS.dbQueryDuration}_count{job="${SCRAPE_JOB}"}`, L.outcome, ['success']);
+      await labelValues(`${METRICS.dbErrorsTotal}{job="${SCRAPE_JOB}"}`, L.reason, ['constraint']);
+      await labelValues(`${METRICS.dbPoolConnections}{job="${SCRAPE_JOB}"}`, L.state, [
+        'idle',
+        'total',
+        'waiting',
+      ]);
+      await labelValues(`${METRICS.buildInfo}{job="${SCRAPE_JOB}"}`, 'node_version', [process.version]);
+    });
+
+    it('evaluates the shipped recording rules into SLO series', async () => {
+      for (const series of [
+        SLO_SERIES.errorRatio('5m'),
+        SLO_SERIES.errorRatio('3d'),
+        SLO_SERIES.budgetRemaining,
+      ]) {
+        const [sample] = await until(`${series} for availability`, async () => {
+          const samples = await prometheus.query(`${series}{slo="availability", job="${SCRAPE_JOB}"}`);
+          return samples.length > 0 ? samples : undefined;
+        });
+        expect(sample?.metric).toMatchObject({ namespace, job: SCRAPE_JOB, slo: 'availability' });
+        expect(Number.isFinite(Number(sample?.value[1])), `${series} = ${sample?.value[1]}`).toBe(true);
+      }
+      // Half the API requests fail (some requests, such as 404s of missing users, are spared).
+      await until('the 5m availability error ratio to exceed 10 %', async () => {
+        const [ratio] = await prometheus.query(`${SLO_SERIES.errorRatio('5m')}{slo="availability"} > 0.1`);
+        return ratio;
+      });
+    });
+
+    it('fires the fast-burn availability and latency alerts (pending, then firing) while faults are on', async () => {
+      const seen = new Set<string>();
+      await until(`${FAST_BURN} to fire`, async () => {
+        for (const state of await alertStates(FAST_BURN)) seen.add(state);
+        return seen.has('firing') ? true : undefined;
+      });
+      console.log(`${FAST_BURN} (drill windows) firing at ${elapsed()} after the test started`);
+      expect([...seen]).toContain('pending');
+      await until(`${LATENCY_FAST_BURN} to fire`, async () =>
+        (await alertStates(LATENCY_FAST_BURN)).includes('firing') ? true : undefined,
+      );
+    });
+
+    it('resolves the alert once the service runs without faults', async () => {
+      const statuses = await traffic?.stop();
+      console.log(`responses while faults were on: ${JSON.stringify(statuses)}`);
+      await service.stop();
+      // Same ports: Prometheus keeps scraping the same target, as after a rollout in a cluster.
+      service = await startServiceProcess(serviceEnv);
+      traffic = driveApiTraffic(service.url);
+      await until(
+        `${FAST_BURN} to resolve`,
+        async () => ((await alertStates(FAST_BURN)).length === 0 ? true : undefined),
+        45_000,
+      );
+      console.log(`${FAST_BURN} resolved at ${elapsed()}`);
+    });
+
+    it('has data for every PromQL expression of every dashboard panel', async () => {
+      const variables = {
+        [VARIABLES.namespace]: namespace,
+        // Wide enough to span both service processes.
+        [VARIABLES.rateInterval]: '1m',
+        [VARIABLES.range]: '5m',
+      };
+      const queries = dashboardQueries();
+      expect(queries.length).toBeGreaterThan(20);
+      const problems: string[] = [];
+      for (const { dashboard, panel, expr } of queries) {
+        const query = substituteVariables(expr, variables);
+        expect(query, 'an unknown dashboard variable').not.toMatch(/\$/);
+        try {
+          const samples = await prometheus.query(query);
+          if (samples.length === 0) problems.push(`${dashboard} / ${panel}: no data for ${query}`);
+        } catch (error) {
+          problems.push(`${dashboard} / ${panel}: ${(error as Error).message}`);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+  },
+);

@@ -1,0 +1,2 @@
+export * from './prometheus-server.js';
+export * from './prometheus-tools.js';
