@@ -5,6 +5,7 @@ import { readRepoFile, repoPath } from './repository.js';
 export const WORKFLOWS_DIR = '.github/workflows';
 
 export interface Step {
+  id?: string;
   name?: string;
   uses?: string;
   run?: string;
