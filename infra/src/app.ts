@@ -24,6 +24,17 @@ export function buildApp(
   environments: readonly AwsEnvironmentName[] = AWS_ENVIRONMENTS,
 ): InfraApp {
   const app = new App(props);
+  addPolicyChecks(app);
+  const stacks: InfraApp['stacks'] = {};
+  for (const name of environments) {
+    const config = ENVIRONMENTS[name];
+    stacks[name] = addEnvironmentStacks(app, config);
+  }
+  return { app, stacks };
+}
+
+/** cdk-nag AwsSolutions and cfn-guard (Control Tower rules + guard-rules/) on every synth of `app`. */
+export function addPolicyChecks(app: App): void {
   Validations.of(app).addPlugins(
     new AwsSolutionsChecks(app),
     new CfnGuardValidator({
@@ -32,10 +43,4 @@ export function buildApp(
       rules: [GUARD_RULES_DIR],
     }),
   );
-  const stacks: InfraApp['stacks'] = {};
-  for (const name of environments) {
-    const config = ENVIRONMENTS[name];
-    stacks[name] = addEnvironmentStacks(app, config);
-  }
-  return { app, stacks };
 }
