@@ -4,6 +4,13 @@
  */
 export { type GrafanaDashboard, grafanaDashboards } from './dashboards/index.js';
 export { CADVISOR_METRICS } from './dashboards/kubernetes-dashboard.js';
+export {
+  alloyLokiProcess,
+  KUBERNETES_LOG_LABELS,
+  type LogField,
+  type LogShipperPipeline,
+  logShipperPipeline,
+} from './logs/log-shipper-pipeline.js';
 export { CAUSE_THRESHOLDS, KUBE_STATE_METRICS } from './rules/cause-alerts.js';
 export {
   type BurnRateDrillOptions,
