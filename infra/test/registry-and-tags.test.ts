@@ -26,7 +26,7 @@ describe.each(BOTH)('registry and tags of $name', ({ config }) => {
     });
     const [[, repo]] = resourcesOfType(t, 'AWS::ECR::Repository') as [[string, Json]];
     const rules = JSON.parse(repo.Properties.LifecyclePolicy.LifecyclePolicyText).rules;
-    expect(rules.map((r: Json) => r.selection.tagStatus)).toEqual(['untagged', 'Json']);
+    expect(rules.map((r: Json) => r.selection.tagStatus)).toEqual(['untagged', 'any']);
   });
 
   it('tags every taggable resource with service, environment, owner and cost centre', async () => {
