@@ -17,6 +17,7 @@ export { ARTIFACTS_DIR, DOCKERFILE_PATH, REPOSITORY_ROOT } from './repository.js
 export {
   containerExitCode,
   containerLogs,
+  containerProcessUser,
   createVolume,
   hardenedRunOptions,
   killContainer,
@@ -26,6 +27,7 @@ export {
   removeVolume,
   runContainer,
   stopContainer,
+  volumeMountpoint,
   waitForContainerExit,
 } from './run-container.js';
 export { ensureServiceImage, imageBuildArgs, imageBuildCommand, SERVICE_IMAGE } from './service-image.js';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { CONTAINER } from '@slipway/service/contract';
-import { engine } from './engine.js';
+import { detectEngine, engine } from './engine.js';
 
 export interface RunContainerOptions {
   image: string;
@@ -130,4 +130,18 @@ export async function createVolume(name = `slipway-test-${randomBytes(4).toStrin
 
 export async function removeVolume(name: string): Promise<void> {
   await engine(['volume', 'rm', '--force', name], { allowFailure: true });
+}
+
+/** The user id PID 1 of the running container has, as the engine's `top` reports it. */
+export async function containerProcessUser(id: string): Promise<string> {
+  const { command } = await detectEngine();
+  const args = command === 'podman' ? ['top', id, 'user'] : ['top', id, '-o', 'uid'];
+  const { stdout } = await engine(args);
+  return stdout.trim().split('\n').slice(1).join('\n').trim();
+}
+
+/** Where a named volume's files are on this machine (podman and Linux Docker). */
+export async function volumeMountpoint(name: string): Promise<string> {
+  const { stdout } = await engine(['volume', 'inspect', '--format', '{{.Mountpoint}}', name]);
+  return stdout.trim();
 }
