@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { promotionRequest } from '../../../deploy/src/promotion/promote.js';
 import { releasesFileText, UNRELEASED_DIGEST } from '../../../deploy/src/releases-schema.js';
+import { cdkArguments } from '../../../infra/scripts/cdk-command.js';
 import { readRepoFile } from '../src/repository.js';
 import { allSteps, loadWorkflows, type Step } from '../src/workflow-files.js';
 
@@ -33,6 +34,7 @@ describe('image workflow', () => {
       provenance: 'mode=max',
     });
     const sign = steps.find((step) => step.run?.includes('cosign sign'))!;
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell variables, not a template
     expect(sign.run).toContain('cosign sign --yes "${image}@${DIGEST}"');
     expect(sign.env?.DIGEST).toBe(`\${{ steps.${push.id ?? 'push'}.outputs.digest }}`);
   });
@@ -96,5 +98,50 @@ describe('promote workflow', () => {
       'deploy/src/releases.ts deploy/manifests',
       'deploy/src/releases.ts deploy/manifests',
     ]);
+  });
+});
+
+describe('infra workflow', () => {
+  const workflow = workflows.find((w) => w.file === 'infra.yml')!.workflow;
+
+  it('passes the CDK command an environment it knows, for diff and for deploy', () => {
+    const matrix = workflow.jobs.diff!.strategy!.matrix!.environment as string[];
+    const calls = Object.entries(workflow.jobs).flatMap(([, job]) =>
+      (job.steps ?? []).flatMap((step) =>
+        [
+          ...(step.run ?? '').matchAll(/npm run (?:--silent )?(diff|deploy) -w @slipway\/infra -- (\S+)/g),
+        ].map(([, command, environment]) => ({
+          command: command!,
+          environment: environment!,
+          env: step.env,
+        })),
+      ),
+    );
+    const resolved = calls.flatMap(({ command, environment, env }) =>
+      environment === '"$ENVIRONMENT"'
+        ? matrix.map((name) => ({ command, environment: name, from: String(env?.ENVIRONMENT) }))
+        : [{ command, environment, from: environment }],
+    );
+    expect(resolved.map(({ command, environment }) => `${command} ${environment}`)).toEqual([
+      'diff staging',
+      'diff production',
+      'deploy staging',
+      'deploy production',
+    ]);
+    for (const { command, environment } of resolved) {
+      expect(cdkArguments(command, [environment])[1]).toBe(`slipway-${environment}-*`);
+    }
+  });
+
+  it('deploys production only after staging, from a job bound to the protected environment', () => {
+    expect(workflow.jobs['deploy-production']).toMatchObject({
+      needs: 'deploy-staging',
+      environment: 'production',
+    });
+    expect(workflow.jobs['deploy-staging']).toMatchObject({ environment: 'staging' });
+    expect(workflow.concurrency).toMatchObject({
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template
+      'cancel-in-progress': "${{ github.event_name == 'pull_request' }}",
+    });
   });
 });
