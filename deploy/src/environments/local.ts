@@ -2,8 +2,11 @@ import { SERVICE_NAME } from '@slipway/service/contract';
 import type { Environment } from './environment.js';
 import { TRACING_ENDPOINT } from './tracing.js';
 
-/** The tag tools/local-cluster builds and loads into kind (`kind load` keeps no registry digest). */
-export const LOCAL_IMAGE = { repository: SERVICE_NAME, tag: 'local' } as const;
+/**
+ * The tag tools/local-cluster builds and loads into kind (`kind load` keeps no registry digest).
+ * The localhost/ prefix names the same image under docker, podman and containerd alike.
+ */
+export const LOCAL_IMAGE = { repository: `localhost/${SERVICE_NAME}`, tag: 'local' } as const;
 
 /**
  * Local: a kind cluster on a laptop or in the e2e pipeline. Same objects as the AWS environments;

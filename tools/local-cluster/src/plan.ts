@@ -1,0 +1,121 @@
+/**
+ * What `npm run cluster:local` does, as a list of commands: pure, so the unit tests check it
+ * offline, and `up` only executes it.
+ */
+import { APP_FOLDERS, environmentByName } from '@slipway/deploy';
+import { NAMESPACES } from '@slipway/platform';
+import { stringify } from 'yaml';
+import { CLUSTER_NAME, kindConfig } from './kind-config.js';
+import { rootApplication } from './root-application.js';
+import { ARGOCD_INSTALL_URL } from './versions.js';
+
+export interface UpOptions {
+  repoURL: string;
+  revision: string;
+  engine: 'docker' | 'podman';
+  /** The image the container library built (e.g. localhost/slipway:local). */
+  builtImage: string;
+  hostPort: number;
+  /** Whether the kind cluster already exists (then it is reused). */
+  clusterExists: boolean;
+  /** Wait until the service's Application is Healthy. */
+  wait: boolean;
+}
+
+export interface Step {
+  title: string;
+  command: string[];
+  /** Standard input for the command (a YAML document). */
+  input?: string;
+}
+
+/** The image reference the local manifests run (kind loads it; nothing is pulled). */
+export function localImage(): string {
+  const { image } = environmentByName('local');
+  if (image.kind !== 'tag') throw new Error('the local environment must run a loaded tag');
+  return `${image.repository}:${image.tag}`;
+}
+
+export function upPlan(options: UpOptions): Step[] {
+  const image = localImage();
+  const kubectl = (...args: string[]) => ['kubectl', '--context', `kind-${CLUSTER_NAME}`, ...args];
+  const steps: Step[] = [];
+  if (!options.clusterExists) {
+    steps.push({
+      title: `create the kind cluster "${CLUSTER_NAME}"`,
+      command: ['kind', 'create', 'cluster', '--name', CLUSTER_NAME, '--config', '-', '--wait', '120s'],
+      input: kindConfig(options.hostPort),
+    });
+  }
+  if (options.builtImage !== image) {
+    steps.push({
+      title: `tag the image as ${image}`,
+      command: [options.engine, 'tag', options.builtImage, image],
+    });
+  }
+  steps.push(
+    options.engine === 'docker'
+      ? {
+          title: 'load the image into kind',
+          command: ['kind', 'load', 'docker-image', image, '--name', CLUSTER_NAME],
+        }
+      : {
+          title: 'load the image into kind (podman: through an archive)',
+          command: [
+            'sh',
+            '-c',
+            `podman save --format docker-archive "${image}" | kind load image-archive /dev/stdin --name ${CLUSTER_NAME}`,
+          ],
+        },
+  );
+  steps.push(
+    {
+      title: 'create the argocd namespace',
+      command: kubectl('apply', '-f', '-'),
+      input: stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: NAMESPACES.argocd } }),
+    },
+    {
+      title: 'install ArgoCD',
+      command: kubectl(
+        'apply',
+        '--namespace',
+        NAMESPACES.argocd,
+        '--server-side',
+        '--force-conflicts',
+        '-f',
+        ARGOCD_INSTALL_URL,
+      ),
+    },
+    {
+      title: 'wait for ArgoCD',
+      command: kubectl(
+        'wait',
+        '--namespace',
+        NAMESPACES.argocd,
+        '--for=condition=Available',
+        'deployment',
+        '--all',
+        '--timeout=300s',
+      ),
+    },
+    {
+      title: `point ArgoCD at the local environment (${options.revision})`,
+      command: kubectl('apply', '-f', '-'),
+      input: stringify(rootApplication({ repoURL: options.repoURL, revision: options.revision })),
+    },
+  );
+  if (options.wait) {
+    steps.push({
+      title: 'wait until the service is synced and healthy',
+      command: kubectl(
+        'wait',
+        '--namespace',
+        NAMESPACES.argocd,
+        `application/${APP_FOLDERS.service}`,
+        '--for=jsonpath={.status.health.status}=Healthy',
+        '--timeout=900s',
+      ),
+    });
+  }
+  return steps;
+}
