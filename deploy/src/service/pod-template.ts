@@ -70,7 +70,7 @@ export function serviceContainer(env: Environment, name: string, args: readonly 
         cpu: Quantity.fromString(env.resources.cpuRequest),
         memory: Quantity.fromString(env.resources.memoryRequest),
       },
-      // No CPU limit: see docs/decisions/010-no-cpu-limits.md.
+      // No CPU limit: see docs/decisions/020-kubernetes-delivery.md.
       limits: { memory: Quantity.fromString(env.resources.memoryLimit) },
     },
     volumeMounts: [
