@@ -7,11 +7,11 @@ import {
   SERVICE_ACCOUNTS,
 } from '@slipway/platform';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ARGOCD_CHART } from '../src/constructs/gitops-bridge.js';
 import { KUBERNETES_VERSION } from '../src/stacks/cluster-stack.js';
 import { BOTH, type Json, resourcesOfType } from './support/environments.js';
-import { templateOf } from './support/synthesized-assembly.js';
+import { SYNTH_TIMEOUT_MS, synthesizedAssembly, templateOf } from './support/synthesized-assembly.js';
 
 /** The manifest a KubernetesResource applies, with CloudFormation tokens replaced by a marker. */
 function manifests(t: Template): Record<string, Json>[] {
@@ -26,6 +26,9 @@ function manifests(t: Template): Record<string, Json>[] {
     return JSON.parse(text);
   });
 }
+
+// The first worker runs the real CLI synth (tens of seconds on 2 cores); the others wait for it.
+beforeAll(() => synthesizedAssembly(), SYNTH_TIMEOUT_MS);
 
 describe.each(BOTH)('EKS cluster of $name', ({ name, config }) => {
   it('runs a current Kubernetes version with API-only authentication (access entries, no aws-auth)', async () => {

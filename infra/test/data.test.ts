@@ -1,8 +1,11 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_SECRET_KEYS } from '../src/config/database-secret.js';
 import { BOTH, type Json, resourcesOfType } from './support/environments.js';
-import { templateOf } from './support/synthesized-assembly.js';
+import { SYNTH_TIMEOUT_MS, synthesizedAssembly, templateOf } from './support/synthesized-assembly.js';
+
+// The first worker runs the real CLI synth (tens of seconds on 2 cores); the others wait for it.
+beforeAll(() => synthesizedAssembly(), SYNTH_TIMEOUT_MS);
 
 describe.each(BOTH)('PostgreSQL and secrets of $name', ({ name, config }) => {
   const production = name === 'production';

@@ -1,10 +1,10 @@
 import { REPOSITORY } from '@slipway/platform';
 import type { Template } from 'aws-cdk-lib/assertions';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { STACK_PARTS } from '../src/config/naming.js';
 import { GITHUB_SUBJECTS } from '../src/stacks/pipeline-access-stack.js';
 import { BOTH, resourcesOfType } from './support/environments.js';
-import { templateOf } from './support/synthesized-assembly.js';
+import { SYNTH_TIMEOUT_MS, synthesizedAssembly, templateOf } from './support/synthesized-assembly.js';
 
 /** Services that hold data: a wildcard action on them would reach the data itself. */
 const DATA_SERVICES = ['secretsmanager', 'rds', 'rds-db', 'kms', 's3', 'ecr', 'dynamodb', 'ssm'];
@@ -24,6 +24,9 @@ function identityStatements(t: Template): Statement[] {
   );
   return [...policies, ...inline].flatMap((doc: { Statement: Statement[] }) => doc.Statement);
 }
+
+// The first worker runs the real CLI synth (tens of seconds on 2 cores); the others wait for it.
+beforeAll(() => synthesizedAssembly(), SYNTH_TIMEOUT_MS);
 
 describe.each(BOTH)('IAM of $name', ({ name, config }) => {
   it('grants no wildcard action on a data service, in any stack', async () => {

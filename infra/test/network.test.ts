@@ -1,7 +1,10 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BOTH, resourcesOfType } from './support/environments.js';
-import { templateOf } from './support/synthesized-assembly.js';
+import { SYNTH_TIMEOUT_MS, synthesizedAssembly, templateOf } from './support/synthesized-assembly.js';
+
+// The first worker runs the real CLI synth (tens of seconds on 2 cores); the others wait for it.
+beforeAll(() => synthesizedAssembly(), SYNTH_TIMEOUT_MS);
 
 describe.each(BOTH)('network of $name', ({ name, config }) => {
   it('spreads public, private and isolated subnets over three AZs; public ones assign no public IPs', async () => {

@@ -2,11 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addPolicyChecks } from '../src/app.js';
 import { STACK_PARTS, stackName } from '../src/config/naming.js';
 import { BOTH } from './support/environments.js';
-import { synthesizedAssembly, validationReport } from './support/synthesized-assembly.js';
+import { SYNTH_TIMEOUT_MS, synthesizedAssembly, validationReport } from './support/synthesized-assembly.js';
+
+// The first worker runs the real CLI synth (tens of seconds on 2 cores); the others wait for it.
+beforeAll(() => synthesizedAssembly(), SYNTH_TIMEOUT_MS);
 
 describe('cdk synth with cdk-nag and cfn-guard (the real CLI, offline)', () => {
   it('synthesizes every stack of both environments, with no context left to look up', async () => {
@@ -51,5 +54,5 @@ describe('cdk synth with cdk-nag and cfn-guard (the real CLI, offline)', () => {
     }
     expect(failure).toMatch(/AwsSolutions-SQS/);
     expect(failure).toMatch(/cdk-validator-cfnguard|CT\.SQS/);
-  });
+  }, 120_000);
 });

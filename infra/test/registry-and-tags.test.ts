@@ -1,8 +1,8 @@
 import { SERVICE } from '@slipway/platform';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { STACK_PARTS, TAG_KEYS, tagsFor } from '../src/config/naming.js';
 import { BOTH, type Json, resourcesOfType } from './support/environments.js';
-import { templateOf } from './support/synthesized-assembly.js';
+import { SYNTH_TIMEOUT_MS, synthesizedAssembly, templateOf } from './support/synthesized-assembly.js';
 
 /** Resource types that carry tags in CloudFormation but that CDK's tag aspect does not reach. */
 const UNTAGGABLE = new Set(['Custom::AWSCDK-EKS-KubernetesResource', 'Custom::AWSCDK-EKS-HelmChart']);
@@ -14,6 +14,9 @@ function tagsOf(properties: Record<string, Json>): Record<string, string> | unde
     return Object.fromEntries(tags.map((t: Json) => [t.Key ?? t.key, t.Value ?? t.value]));
   return tags;
 }
+
+// The first worker runs the real CLI synth (tens of seconds on 2 cores); the others wait for it.
+beforeAll(() => synthesizedAssembly(), SYNTH_TIMEOUT_MS);
 
 describe.each(BOTH)('registry and tags of $name', ({ config }) => {
   it('has an immutable, scanned ECR repository with a lifecycle policy', async () => {

@@ -8,7 +8,7 @@ import type { EnvironmentConfig } from '../config/environment-config.js';
 import {
   LOAD_BALANCER_CONTROLLER_WILDCARDS,
   loadBalancerControllerPolicy,
-} from '../policies/aws-load-balancer-controller.js';
+} from '../iam-policies/aws-load-balancer-controller.js';
 import { PodIdentityRole } from './pod-identity-role.js';
 
 /**

@@ -71,6 +71,9 @@ export function runCliSynth(outdir: string): { status: number | null; output: st
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
+/** Longest a test file waits for the shared synth (a cold synth takes 30–60 s on 2 busy cores). */
+export const SYNTH_TIMEOUT_MS = 300_000;
+
 let pending: Promise<SynthResult> | undefined;
 
 export function synthesizedAssembly(): Promise<SynthResult> {
