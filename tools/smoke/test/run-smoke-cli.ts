@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const cli = join(dirname(fileURLToPath(import.meta.url)), '../src/cli.ts');
+const sources = join(dirname(fileURLToPath(import.meta.url)), '../src');
 
 export interface CliRun {
   code: number | null;
@@ -13,12 +13,16 @@ export interface CliRun {
 }
 
 /**
- * Runs the smoke CLI as a separate process, as CI does. Asynchronous on purpose: the fake
+ * Runs a CLI of this workspace (the smoke test by default) as a separate process, as CI does. Asynchronous on purpose: the fake
  * ingress lives in this test process and must keep serving while the CLI runs.
  */
-export function runSmokeCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+export function runSmokeCli(
+  args: string[],
+  env: Record<string, string> = {},
+  entry: 'cli.ts' | 'load-cli.ts' = 'cli.ts',
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(sources, entry), ...args], {
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

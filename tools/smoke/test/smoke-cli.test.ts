@@ -13,7 +13,7 @@ const failures = (checks: string[]) => checks.filter((line) => line.startsWith('
 let service: ServiceProcess;
 
 beforeAll(async () => {
-  service = await startServiceProcess({ API_TOKENS: TOKEN, GIT_COMMIT: COMMIT });
+  service = await startServiceProcess({ API_TOKENS: TOKEN, GIT_COMMIT: COMMIT, SHUTDOWN_DRAIN_SECONDS: '0' });
 });
 
 afterAll(async () => {
