@@ -1,2 +1,2 @@
-export * from './prometheus-server.js';
+export * from '../../src/local/prometheus-process.js';
 export * from './prometheus-tools.js';
