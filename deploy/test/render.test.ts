@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gitopsRootPath } from '@slipway/platform';
+import { describeWithTool, toolAvailable } from '@slipway/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ENVIRONMENT_NAMES } from '../src/environments/index.js';
 import { MANIFESTS_DIR, RELEASES_FILE } from '../src/paths.js';
@@ -29,17 +30,20 @@ describe('rendered manifests', () => {
   it('render the same bytes twice (no hashes, timestamps or map-order noise)', () => {
     expect(manifestFiles(renderEnvironments())).toEqual(manifestFiles(renderEnvironments()));
   });
+});
 
-  it.each(ENVIRONMENT_NAMES)(
-    'give %s a root folder the root Application can sync, and kustomize builds it',
-    (env) => {
+describeWithTool(
+  'root folders build with kustomize',
+  { available: toolAvailable('kubectl', ['version', '--client']), reason: 'kubectl is not installed' },
+  () => {
+    it.each(ENVIRONMENT_NAMES)('%s: `kubectl kustomize` builds what the root Application syncs', (env) => {
       const root = join(MANIFESTS_DIR, '..', '..', gitopsRootPath(env));
       const built = execFileSync('kubectl', ['kustomize', root], { encoding: 'utf8' });
       expect(built).toContain('kind: AppProject');
       expect(built).toContain('kind: Application');
-    },
-  );
-});
+    });
+  },
+);
 
 describe('releases.ts', () => {
   it('is exactly what the promote command writes, so a promotion changes only the digest line', () => {

@@ -59,8 +59,12 @@ export function loki(env: Environment): Addon {
   };
 }
 
-/** Alloy pipeline: Kubernetes API log tailing → JSON parsing → Loki. */
-const ALLOY_CONFIG = `
+/**
+ * Alloy pipeline: Kubernetes API log tailing → JSON parsing → Loki. With several replicas,
+ * clustering splits the pods between them (each log line is shipped once).
+ */
+const alloyConfig = (clustered: boolean) =>
+  `
 discovery.kubernetes "pods" {
   role = "pod"
 }
@@ -88,11 +92,14 @@ discovery.relabel "pods" {
 loki.source.kubernetes "pods" {
   targets    = discovery.relabel.pods.output
   forward_to = [loki.process.json.receiver]
+  clustering {
+    enabled = ${clustered}
+  }
 }
 
 loki.process "json" {
   stage.json {
-    expressions = { level = "level", req_id = "reqId", trace_id = "trace_id", route = "route", status = "res.statusCode" }
+    expressions = { level = "level", req_id = "reqId", trace_id = "trace_id", route = "route", status = "statusCode" }
   }
   stage.labels {
     values = { level = "" }
@@ -114,6 +121,7 @@ loki.write "default" {
 `.trim();
 
 export function alloy(env: Environment): Addon {
+  const clustered = env.name !== 'local';
   return {
     name: 'alloy',
     chart: CHARTS.alloy,
@@ -123,10 +131,10 @@ export function alloy(env: Environment): Addon {
     podSecurity: 'restricted',
     syncWave: -4,
     values: {
-      controller: { type: 'deployment', replicas: env.name === 'local' ? 1 : 2 },
+      controller: { type: 'deployment', replicas: clustered ? 2 : 1 },
       alloy: {
-        clustering: { enabled: env.name !== 'local' },
-        configMap: { create: true, content: ALLOY_CONFIG },
+        clustering: { enabled: clustered },
+        configMap: { create: true, content: alloyConfig(clustered) },
         securityContext: { ...RESTRICTED_CONTAINER_SECURITY_CONTEXT, runAsUser: 473, runAsGroup: 473 },
         mounts: { varlog: false, dockercontainers: false },
       },
