@@ -36,6 +36,14 @@ COPY service/tsconfig.build.json service/
 COPY service/src service/src
 RUN npm run build --workspace @slipway/service \
     && mkdir -p /out/data
+# The build facts as a file the runtime stage copies before its LABEL and ENV steps: buildah
+# (podman) reuses cached LABEL/ENV steps even when the build args they expand have changed, but
+# a RUN step's cache does depend on them, so a new commit re-runs only this and what follows.
+ARG VERSION=0.0.0-dev
+ARG GIT_COMMIT=unknown
+ARG BUILD_TIME=unknown
+RUN printf '{"version":"%s","commit":"%s","buildTime":"%s"}\n' "$VERSION" "$GIT_COMMIT" "$BUILD_TIME" \
+    > /out/build-info.json
 
 # ---- production dependencies only: no devDependencies, no optional better-sqlite3 ----
 FROM manifests AS production-dependencies
@@ -81,6 +89,7 @@ CMD ["dist/server.js"]
 
 # Build facts last, so a new commit reuses every layer above. The service's /version and
 # build_info metric read GIT_COMMIT and BUILD_TIME.
+COPY --from=build /out/build-info.json ./build-info.json
 ARG VERSION=0.0.0-dev
 ARG GIT_COMMIT=unknown
 ARG BUILD_TIME=unknown

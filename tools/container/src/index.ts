@@ -13,6 +13,7 @@ export {
   engineEnvironment,
 } from './engine.js';
 export { exportImageFilesystem, type ImageFacts, inspectImage } from './image-inspection.js';
+export { compressedImageSize } from './image-size.js';
 export { ARTIFACTS_DIR, DOCKERFILE_PATH, REPOSITORY_ROOT } from './repository.js';
 export {
   containerExitCode,

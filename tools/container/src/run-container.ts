@@ -81,7 +81,11 @@ export async function runContainer(options: RunContainerOptions): Promise<Runnin
   const id = stdout.trim().split('\n').pop() ?? name;
   const ports: Record<number, number> = {};
   for (const port of options.ports ?? []) {
-    const container = typeof port === 'number' ? port : port.container;
+    if (typeof port !== 'number') {
+      ports[port.container] = port.host;
+      continue;
+    }
+    const container = port;
     const mapping = await engine(['port', id, `${container}/tcp`]);
     const hostPort = Number(mapping.stdout.trim().split('\n')[0]?.split(':').pop());
     if (!Number.isInteger(hostPort)) throw new Error(`no host port for ${container}: ${mapping.stdout}`);

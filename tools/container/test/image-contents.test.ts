@@ -8,6 +8,7 @@ import {
   ensureServiceImage,
   exportImageFilesystem,
   type ImageFacts,
+  imageBuildArgs,
   inspectImage,
   REPOSITORY_ROOT,
 } from '../src/index.js';
@@ -51,6 +52,17 @@ describeWithTool('the service image, inspected (podman or docker)', containerEng
     expect(label('source')).toBeTruthy();
     expect(facts.env.GIT_COMMIT).toBe(label('revision'));
     expect(facts.env.BUILD_TIME).toBe(label('created'));
+    expect(JSON.parse(readFileSync(join(root, CONTAINER.workdir, 'build-info.json'), 'utf8'))).toEqual({
+      version: label('version'),
+      commit: label('revision'),
+      buildTime: label('created'),
+    });
+  });
+
+  it('describes the commit it was built from, even when the engine reused cached layers', async () => {
+    const args = await imageBuildArgs();
+    expect(facts.labels['org.opencontainers.image.revision']).toBe(args.GIT_COMMIT);
+    expect(facts.labels['org.opencontainers.image.created']).toBe(args.BUILD_TIME);
   });
 
   it('has no shell and no package manager', () => {

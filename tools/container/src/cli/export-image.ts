@@ -1,0 +1,18 @@
+/**
+ * `npm run image:export`: builds the image if needed and saves it as an OCI archive,
+ * artifacts/slipway-image.oci.tar (not committed), for `skopeo inspect oci-archive:…`, scanners
+ * or a later push.
+ */
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { ARTIFACTS_DIR, detectEngine, engine, ensureServiceImage } from '../index.js';
+
+const image = await ensureServiceImage();
+const { command } = await detectEngine();
+mkdirSync(ARTIFACTS_DIR, { recursive: true });
+const output = join(ARTIFACTS_DIR, 'slipway-image.oci.tar');
+rmSync(output, { force: true });
+// podman writes OCI archives natively; docker's `save` (Engine 25+) writes the OCI layout.
+const format = command === 'podman' ? ['--format', 'oci-archive'] : [];
+await engine(['save', ...format, '--output', output, image], { timeoutMs: 5 * 60_000 });
+process.stdout.write(`wrote ${output} (${(statSync(output).size / 1e6).toFixed(1)} MB) from ${image}\n`);
