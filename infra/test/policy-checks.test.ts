@@ -25,6 +25,19 @@ describe('cdk synth with cdk-nag and cfn-guard (the real CLI, offline)', () => {
     expect(manifest.missing ?? []).toEqual([]);
   });
 
+  it('protects production stacks from deletion, not staging ones', async () => {
+    const { outdir } = await synthesizedAssembly();
+    const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8'));
+    for (const { name, config } of BOTH) {
+      for (const part of STACK_PARTS) {
+        const artifact = manifest.artifacts[stackName(config, part)];
+        expect(artifact.properties.terminationProtection ?? false, `${name} ${part}`).toBe(
+          name === 'production',
+        );
+      }
+    }
+  });
+
   it('leaves no unacknowledged finding, and every acknowledgement has a reason', async () => {
     const report = await validationReport();
     const plugins = report.pluginReports.map((r) => r.pluginName);

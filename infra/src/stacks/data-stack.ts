@@ -1,6 +1,7 @@
 import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
@@ -159,10 +160,7 @@ export class DataStack extends Stack {
    * created; API_TOKENS are issued by an operator (see README), because every token must also be
    * handed to whoever uses it.
    */
-  private addAppSecret(
-    config: EnvironmentConfig,
-    key: import('aws-cdk-lib/aws-kms').IKey,
-  ): secretsmanager.Secret {
+  private addAppSecret(config: EnvironmentConfig, key: kms.IKey): secretsmanager.Secret {
     const secret = new secretsmanager.Secret(this, 'AppSecret', {
       secretName: config.names.secrets.app,
       description: `${config.names.clusterName}: ${Object.values(APP_SECRET_KEYS).join(', ')} of the service`,

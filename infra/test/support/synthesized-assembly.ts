@@ -103,6 +103,7 @@ async function synthesizeOnce(): Promise<SynthResult> {
       const cli = runCliSynth(staging);
       if (cli.status !== 0) throw new Error(`cdk synth failed (exit ${cli.status}):\n${cli.output}`);
       renameSync(staging, outdir);
+      removeStaleOutputs(outdir);
       return { outdir, cli };
     } finally {
       closeSync(fd);
@@ -110,6 +111,17 @@ async function synthesizeOnce(): Promise<SynthResult> {
     }
   }
   return { outdir, cli: { status: null, output: '' } };
+}
+
+/** Earlier synths (other inputs) are ~40 MB each, mostly the kubectl layer: keep only recent ones. */
+function removeStaleOutputs(current: string): void {
+  const hourAgo = Date.now() - 3_600_000;
+  for (const entry of readdirSync(tmpdir())) {
+    const path = join(tmpdir(), entry);
+    if (!entry.startsWith('slipway-infra-synth-') || path === current || entry.endsWith('.lock')) continue;
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (stat && stat.mtimeMs < hourAgo) rmSync(path, { recursive: true, force: true });
+  }
 }
 
 export async function templateOf(env: EnvironmentConfig, part: StackPart): Promise<Template> {
