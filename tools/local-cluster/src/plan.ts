@@ -5,6 +5,7 @@
 import { APP_FOLDERS, environmentByName } from '@slipway/deploy';
 import { NAMESPACES } from '@slipway/platform';
 import { stringify } from 'yaml';
+import { argocdConfigPatch } from './argocd-config.js';
 import { CLUSTER_NAME, kindConfig } from './kind-config.js';
 import { rootApplication } from './root-application.js';
 import { ARGOCD_INSTALL_URL } from './versions.js';
@@ -96,6 +97,20 @@ export function upPlan(options: UpOptions): Step[] {
         'deployment',
         '--all',
         '--timeout=300s',
+      ),
+    },
+    {
+      title: 'let sync waves wait for child Applications to be healthy',
+      command: kubectl(
+        'patch',
+        'configmap',
+        'argocd-cm',
+        '--namespace',
+        NAMESPACES.argocd,
+        '--type',
+        'merge',
+        '--patch',
+        argocdConfigPatch(),
       ),
     },
     {

@@ -64,12 +64,16 @@ describe('npm run cluster:local', () => {
       'kubectl --context kind-slipway',
       'kubectl --context kind-slipway',
       'kubectl --context kind-slipway',
+      'kubectl --context kind-slipway',
     ]);
     expect(steps[1]?.command).toContain(localImage());
     expect(steps[3]?.command).toContain(ARGOCD_INSTALL_URL);
     expect(ARGOCD_INSTALL_URL).toMatch(/\/v\d+\.\d+\.\d+\/manifests\/install\.yaml$/);
-    expect(parse(steps[5]!.input!)).toEqual(rootApplication(options));
-    expect(steps[6]?.command).toContain(`application/${APP_FOLDERS.service}`);
+    expect(
+      JSON.parse(steps[5]!.command.at(-1)!).data['resource.customizations.health.argoproj.io_Application'],
+    ).toContain('obj.status.health.status');
+    expect(parse(steps[6]!.input!)).toEqual(rootApplication(options));
+    expect(steps[7]?.command).toContain(`application/${APP_FOLDERS.service}`);
   });
 
   it('loads exactly the image the local manifests run', () => {
