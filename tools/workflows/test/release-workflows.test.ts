@@ -2,10 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { environmentByName } from '@slipway/deploy';
+import { NAMESPACES } from '@slipway/platform';
 import { describe, expect, it } from 'vitest';
+import { OBJECT_NAMES } from '../../../deploy/src/names.js';
 import { promotionRequest } from '../../../deploy/src/promotion/promote.js';
 import { releasesFileText, UNRELEASED_DIGEST } from '../../../deploy/src/releases-schema.js';
 import { cdkArguments } from '../../../infra/scripts/cdk-command.js';
+import { CLUSTER_NAME, DEFAULT_HOST_PORT } from '../../../tools/local-cluster/src/kind-config.js';
+import { parseCliOptions } from '../../../tools/local-cluster/src/options.js';
 import { readRepoFile } from '../src/repository.js';
 import { allSteps, loadWorkflows, type Step } from '../src/workflow-files.js';
 
@@ -143,5 +148,36 @@ describe('infra workflow', () => {
       // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template
       'cancel-in-progress': "${{ github.event_name == 'pull_request' }}",
     });
+  });
+});
+
+describe('e2e-kind workflow', () => {
+  const job = workflows.find((w) => w.file === 'e2e-kind.yml')!.workflow.jobs.kind!;
+  const run = (name: string) => job.steps!.find((step) => step.name?.startsWith(name))!.run!;
+
+  it('reaches the service where the local environment publishes it', () => {
+    expect(job.env?.LOCAL_URL).toBe(`http://${environmentByName('local').ingress.host}:${DEFAULT_HOST_PORT}`);
+  });
+
+  it('starts the local cluster with options the command accepts: this commit, this repository, waiting', () => {
+    const args = /npm run cluster:local -- (.+)/
+      .exec(run('Local cluster'))![1]!
+      .replace('"$REPOSITORY_URL"', 'https://github.com/example/slipway.git')
+      .replace('"$GITHUB_SHA"', 'a'.repeat(40))
+      .split(' ');
+    expect(parseCliOptions(args)).toEqual({
+      repoURL: 'https://github.com/example/slipway.git',
+      revision: 'a'.repeat(40),
+      hostPort: DEFAULT_HOST_PORT,
+      wait: true,
+    });
+  });
+
+  it('reads the smoke token from the Secret the local environment deploys', () => {
+    const smoke = run('Smoke test');
+    expect(smoke).toContain(
+      `--context kind-${CLUSTER_NAME} --namespace ${NAMESPACES.service} get secret ${OBJECT_NAMES.appSecret}`,
+    );
+    expect(smoke).toContain("jsonpath='{.data.API_TOKENS}'");
   });
 });

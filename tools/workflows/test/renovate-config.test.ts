@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CHARTS } from '../../../deploy/src/addons/chart-versions.js';
+import { ARGOCD_VERSION, KIND_NODE_IMAGE } from '../../../tools/local-cluster/src/versions.js';
 import { readRepoFile } from '../src/repository.js';
+import { allSteps, loadWorkflows } from '../src/workflow-files.js';
 
 interface PackageRule {
   matchManagers?: string[];
@@ -9,17 +11,21 @@ interface PackageRule {
   groupName?: string;
   allowedVersions?: string;
   pinDigests?: boolean;
+  matchDepNames?: string[];
+}
+
+interface CustomManager {
+  customType: string;
+  managerFilePatterns: string[];
+  matchStrings: string[];
+  datasourceTemplate: string;
+  depNameTemplate?: string;
 }
 
 interface RenovateConfig {
   extends: string[];
   packageRules: PackageRule[];
-  customManagers: {
-    customType: string;
-    managerFilePatterns: string[];
-    matchStrings: string[];
-    datasourceTemplate: string;
-  }[];
+  customManagers: CustomManager[];
 }
 
 const config = JSON.parse(readRepoFile('.github/renovate.json')) as RenovateConfig;
@@ -38,21 +44,48 @@ describe('Renovate configuration', () => {
     expect(config.extends).toContain('helpers:pinGitHubActionDigestsToSemver');
   });
 
-  it('finds every add-on chart with its repository and version', () => {
-    const [manager] = config.customManagers;
-    const file = manager!.managerFilePatterns[0]!.replace(/^\/\^?|\$?\/$/g, '').replaceAll('\\.', '.');
-    // Renovate's regex managers use the same named-group syntax as JavaScript.
-    const pattern = new RegExp(manager!.matchStrings[0]!, 'g');
-    const found = [...readRepoFile(file).matchAll(pattern)].map((m) => m.groups);
+  /** What Renovate's regex manager would extract (it uses JavaScript's named-group syntax). */
+  const extracted = (manager: CustomManager) => {
+    const file = manager.managerFilePatterns[0]!.replace(/^\/\^?|\$?\/$/g, '').replaceAll('\\.', '.');
+    return [...readRepoFile(file).matchAll(new RegExp(manager.matchStrings[0]!, 'g'))].map((m) => ({
+      ...(manager.depNameTemplate ? { depName: manager.depNameTemplate } : {}),
+      ...m.groups,
+    }));
+  };
+  const managerFor = (datasource: string, depName: string) =>
+    config.customManagers.find(
+      (m) =>
+        m.datasourceTemplate === datasource &&
+        (m.depNameTemplate === depName || m.matchStrings[0]!.includes(depName)),
+    )!;
 
-    expect(manager!.datasourceTemplate).toBe('helm');
-    expect(found).toEqual(
+  it('finds every add-on chart with its repository and version', () => {
+    const charts = config.customManagers.find((m) => m.datasourceTemplate === 'helm')!;
+    expect(extracted(charts)).toEqual(
       Object.values(CHARTS).map((chart) => ({
         registryUrl: chart.repoURL,
         depName: chart.chart,
         currentValue: chart.version,
       })),
     );
+  });
+
+  it('finds the kind node image, the kind release and ArgoCD of the local cluster, and moves kind as one', () => {
+    const [, tag, digest] = /^kindest\/node:(v[\d.]+)@(sha256:[0-9a-f]{64})$/.exec(KIND_NODE_IMAGE)!;
+    expect(extracted(managerFor('docker', 'kindest/node'))).toEqual([
+      { depName: 'kindest/node', currentValue: tag, currentDigest: digest },
+    ]);
+    expect(extracted(managerFor('github-releases', 'argoproj/argo-cd'))).toEqual([
+      { depName: 'argoproj/argo-cd', currentValue: ARGOCD_VERSION },
+    ]);
+    const kindAction = allSteps(loadWorkflows()).find(({ step }) =>
+      step.uses?.startsWith('helm/kind-action@'),
+    )!.step;
+    expect(extracted(managerFor('github-releases', 'kubernetes-sigs/kind'))).toEqual([
+      { depName: 'kubernetes-sigs/kind', currentValue: kindAction.with?.version },
+    ]);
+    const kindGroup = config.packageRules.find((rule) => rule.groupName === 'kind');
+    expect(kindGroup?.matchDepNames?.sort()).toEqual(['kindest/node', 'kubernetes-sigs/kind']);
   });
 
   it('sees every Dockerfile base image pinned by digest, so it has digests to refresh', () => {
