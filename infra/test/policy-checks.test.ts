@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { addPolicyChecks } from '../src/app.js';
 import { STACK_PARTS, stackName } from '../src/config/naming.js';
 import { BOTH } from './support/environments.js';
@@ -55,7 +56,9 @@ describe('cdk synth with cdk-nag and cfn-guard (the real CLI, offline)', () => {
   });
 
   it('fails synthesis on a resource that breaks the rules (both checkers are wired in)', () => {
-    const app = new App();
+    const outdir = mkdtempSync(join(tmpdir(), 'slipway-infra-policy-'));
+    onTestFinished(() => rmSync(outdir, { recursive: true, force: true }));
+    const app = new App({ outdir });
     addPolicyChecks(app);
     const stack = new Stack(app, 'Bad', { env: { account: '111111111111', region: 'eu-west-1' } });
     new sqs.Queue(stack, 'PlainQueue', { encryption: sqs.QueueEncryption.UNENCRYPTED, enforceSSL: false });
