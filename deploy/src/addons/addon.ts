@@ -59,3 +59,8 @@ export function clusterValue(key: string): string {
 export function usesClusterMetadata(addon: Addon): boolean {
   return (addon.parameters ?? []).some((p) => p.value.includes('.metadata.annotations'));
 }
+
+/** Checks values against the chart's values type, then hands them to the Application as plain data. */
+export function typedValues<T extends object>(values: T): Record<string, unknown> {
+  return values as Record<string, unknown>;
+}

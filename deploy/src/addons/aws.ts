@@ -11,7 +11,13 @@ import {
   clusterValue,
   RESTRICTED_CONTAINER_SECURITY_CONTEXT,
   restrictedPodSecurityContext,
+  typedValues,
 } from './addon.js';
+import type {
+  AwsLoadBalancerControllerValues,
+  ExternalDnsValues,
+  ExternalSecretsValues,
+} from './chart-values.js';
 import { CHARTS } from './chart-versions.js';
 
 export function externalSecrets(): Addon {
@@ -27,14 +33,14 @@ export function externalSecrets(): Addon {
     ownsNamespace: true,
     podSecurity: 'restricted',
     syncWave: -10,
-    values: {
+    values: typedValues<ExternalSecretsValues>({
       installCRDs: true,
       replicaCount: 2,
       serviceAccount: { create: true, name: SERVICE_ACCOUNTS.externalSecrets },
       ...security,
       webhook: { replicaCount: 2, ...security },
       certController: { replicaCount: 1, ...security },
-    },
+    }),
     securityContextPaths: {
       pod: ['podSecurityContext', 'webhook.podSecurityContext', 'certController.podSecurityContext'],
       container: ['securityContext', 'webhook.securityContext', 'certController.securityContext'],
@@ -51,7 +57,7 @@ export function externalDns(env: Environment): Addon {
     ownsNamespace: true,
     podSecurity: 'restricted',
     syncWave: -5,
-    values: {
+    values: typedValues<ExternalDnsValues>({
       provider: { name: 'aws' },
       sources: ['ingress'],
       // Production never deletes records on its own; staging keeps the zone in sync.
@@ -60,7 +66,7 @@ export function externalDns(env: Environment): Addon {
       serviceAccount: { create: true, name: SERVICE_ACCOUNTS.externalDns },
       podSecurityContext: restrictedPodSecurityContext(65534),
       securityContext: RESTRICTED_CONTAINER_SECURITY_CONTEXT,
-    },
+    }),
     parameters: [
       { name: 'domainFilters[0]', value: clusterValue(CLUSTER_METADATA.route53ZoneName) },
       { name: 'txtOwnerId', value: clusterValue(CLUSTER_METADATA.clusterName) },
@@ -81,13 +87,13 @@ export function awsLoadBalancerController(): Addon {
     ownsNamespace: false,
     podSecurity: 'restricted',
     syncWave: -10,
-    values: {
+    values: typedValues<AwsLoadBalancerControllerValues>({
       replicaCount: 2,
       serviceAccount: { create: true, name: SERVICE_ACCOUNTS.loadBalancerController },
       enableServiceMutatorWebhook: false,
       podSecurityContext: restrictedPodSecurityContext(65534),
       securityContext: RESTRICTED_CONTAINER_SECURITY_CONTEXT,
-    },
+    }),
     parameters: [
       { name: 'clusterName', value: clusterValue(CLUSTER_METADATA.clusterName) },
       { name: 'region', value: clusterValue(CLUSTER_METADATA.awsRegion) },

@@ -6,7 +6,13 @@
 import { NAMESPACES } from '@slipway/platform';
 import type { Environment } from '../environments/index.js';
 import { TRACING_COLLECTOR } from '../environments/tracing.js';
-import { type Addon, RESTRICTED_CONTAINER_SECURITY_CONTEXT, restrictedPodSecurityContext } from './addon.js';
+import {
+  type Addon,
+  RESTRICTED_CONTAINER_SECURITY_CONTEXT,
+  restrictedPodSecurityContext,
+  typedValues,
+} from './addon.js';
+import type { KubePrometheusStackValues, MetricsServerValues } from './chart-values.js';
 import { CHARTS } from './chart-versions.js';
 import { LOKI_URL } from './logging.js';
 
@@ -30,7 +36,7 @@ export function kubePrometheusStack(env: Environment): Addon {
     podSecurity: 'restricted',
     syncWave: -10,
     serverSideApply: true,
-    values: {
+    values: typedValues<KubePrometheusStackValues>({
       nodeExporter: { enabled: false },
       prometheus: {
         prometheusSpec: {
@@ -74,7 +80,7 @@ export function kubePrometheusStack(env: Environment): Addon {
           },
         ],
       },
-    },
+    }),
     securityContextPaths: {
       pod: [
         'prometheus.prometheusSpec.securityContext',
@@ -95,13 +101,13 @@ export function metricsServer(env: Environment): Addon {
     ownsNamespace: false,
     podSecurity: 'restricted',
     syncWave: -10,
-    values: {
+    values: typedValues<MetricsServerValues>({
       replicas: env.name === 'local' ? 1 : 2,
       podDisruptionBudget: { enabled: env.name !== 'local', maxUnavailable: 1 },
       securityContext: RESTRICTED_CONTAINER_SECURITY_CONTEXT,
       // kind's kubelets serve self-signed certificates.
       ...(env.name === 'local' ? { args: ['--kubelet-insecure-tls'] } : {}),
-    },
+    }),
     securityContextPaths: { container: ['securityContext'] },
   };
 }

@@ -1,6 +1,12 @@
 /** Add-ons only the kind cluster needs: Traefik as its ingress controller, CloudNativePG for PostgreSQL. */
 import { LOCAL_NAMESPACES } from '../names.js';
-import { type Addon, RESTRICTED_CONTAINER_SECURITY_CONTEXT, restrictedPodSecurityContext } from './addon.js';
+import {
+  type Addon,
+  RESTRICTED_CONTAINER_SECURITY_CONTEXT,
+  restrictedPodSecurityContext,
+  typedValues,
+} from './addon.js';
+import type { CloudnativePgValues, TraefikValues } from './chart-values.js';
 import { CHARTS } from './chart-versions.js';
 
 /** kind maps this NodePort to the host (see tools/local-cluster). */
@@ -15,14 +21,14 @@ export function traefik(): Addon {
     ownsNamespace: true,
     podSecurity: 'restricted',
     syncWave: -10,
-    values: {
+    values: typedValues<TraefikValues>({
       service: { type: 'NodePort' },
       ports: { web: { nodePort: TRAEFIK_WEB_NODE_PORT }, websecure: { expose: { default: false } } },
       ingressClass: { enabled: true, isDefaultClass: true, name: 'traefik' },
       providers: { kubernetesIngress: { enabled: true }, kubernetesCRD: { enabled: false } },
       podSecurityContext: restrictedPodSecurityContext(65532),
       securityContext: RESTRICTED_CONTAINER_SECURITY_CONTEXT,
-    },
+    }),
     securityContextPaths: { pod: ['podSecurityContext'], container: ['securityContext'] },
   };
 }
@@ -37,11 +43,11 @@ export function cloudnativePg(): Addon {
     podSecurity: 'restricted',
     syncWave: -10,
     serverSideApply: true,
-    values: {
+    values: typedValues<CloudnativePgValues>({
       replicaCount: 1,
       podSecurityContext: restrictedPodSecurityContext(10001),
       containerSecurityContext: RESTRICTED_CONTAINER_SECURITY_CONTEXT,
-    },
+    }),
     securityContextPaths: { pod: ['podSecurityContext'], container: ['containerSecurityContext'] },
   };
 }

@@ -7,7 +7,13 @@
 import { NAMESPACES } from '@slipway/platform';
 import type { Environment } from '../environments/index.js';
 import { TRACING_COLLECTOR } from '../environments/tracing.js';
-import { type Addon, RESTRICTED_CONTAINER_SECURITY_CONTEXT, restrictedPodSecurityContext } from './addon.js';
+import {
+  type Addon,
+  RESTRICTED_CONTAINER_SECURITY_CONTEXT,
+  restrictedPodSecurityContext,
+  typedValues,
+} from './addon.js';
+import type { AlloyValues, LokiValues, TempoValues } from './chart-values.js';
 import { CHARTS } from './chart-versions.js';
 
 export const LOKI_URL = `http://loki.${NAMESPACES.logging}.svc.cluster.local:3100`;
@@ -21,7 +27,7 @@ export function loki(env: Environment): Addon {
     ownsNamespace: true,
     podSecurity: 'restricted',
     syncWave: -5,
-    values: {
+    values: typedValues<LokiValues>({
       deploymentMode: 'SingleBinary',
       loki: {
         auth_enabled: false,
@@ -54,7 +60,7 @@ export function loki(env: Environment): Addon {
       lokiCanary: { enabled: false },
       test: { enabled: false },
       gateway: { enabled: false },
-    },
+    }),
     securityContextPaths: { pod: ['loki.podSecurityContext'], container: ['loki.containerSecurityContext'] },
   };
 }
@@ -130,7 +136,7 @@ export function alloy(env: Environment): Addon {
     ownsNamespace: true,
     podSecurity: 'restricted',
     syncWave: -4,
-    values: {
+    values: typedValues<AlloyValues>({
       controller: { type: 'deployment', replicas: clustered ? 2 : 1 },
       alloy: {
         clustering: { enabled: clustered },
@@ -140,7 +146,7 @@ export function alloy(env: Environment): Addon {
       },
       configReloader: { securityContext: { ...RESTRICTED_CONTAINER_SECURITY_CONTEXT, runAsUser: 65534 } },
       global: { podSecurityContext: restrictedPodSecurityContext(473) },
-    },
+    }),
     securityContextPaths: {
       pod: ['global.podSecurityContext'],
       container: ['alloy.securityContext', 'configReloader.securityContext'],
@@ -157,7 +163,7 @@ export function tempo(env: Environment): Addon {
     ownsNamespace: true,
     podSecurity: 'restricted',
     syncWave: -5,
-    values: {
+    values: typedValues<TempoValues>({
       tempo: {
         retention: env.name === 'production' ? '336h' : '72h',
         receivers: { otlp: { protocols: { http: { endpoint: `0.0.0.0:${TRACING_COLLECTOR.port}` } } } },
@@ -165,7 +171,7 @@ export function tempo(env: Environment): Addon {
       },
       securityContext: restrictedPodSecurityContext(10001),
       persistence: { enabled: env.name !== 'local', size: '10Gi' },
-    },
+    }),
     securityContextPaths: { pod: ['securityContext'], container: ['tempo.securityContext'] },
   };
 }
