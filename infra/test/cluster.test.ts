@@ -96,6 +96,9 @@ describe.each(BOTH)('EKS cluster of $name', ({ name, config }) => {
   it('binds each workload ServiceAccount to its own role through Pod Identity, with the agent installed', async () => {
     const t = await templateOf(config, 'cluster');
     t.hasResourceProperties('AWS::EKS::Addon', { AddonName: 'eks-pod-identity-agent' });
+    for (const addon of ['vpc-cni', 'kube-proxy', 'coredns']) {
+      t.hasResourceProperties('AWS::EKS::Addon', { AddonName: addon, ResolveConflicts: 'OVERWRITE' });
+    }
     const associations = resourcesOfType(t, 'AWS::EKS::PodIdentityAssociation').map(
       ([, r]) => `${r.Properties.Namespace}/${r.Properties.ServiceAccount}`,
     );

@@ -105,6 +105,7 @@ export class ClusterStack extends Stack {
     }
 
     const nodegroup = this.addNodes(config);
+    this.manageCoreAddons(nodegroup);
     this.identities = new ClusterIdentities(this, 'Identities', { cluster: this.cluster, config });
     this.gitops = new GitopsBridge(this, 'Gitops', {
       cluster: this.cluster,
@@ -114,6 +115,19 @@ export class ClusterStack extends Stack {
       highAvailability: config.names.name === 'production',
       nodes: nodegroup,
     });
+  }
+
+  /**
+   * EKS installs VPC CNI, kube-proxy and CoreDNS unmanaged when it creates the cluster; adopting them
+   * as EKS managed add-ons lets `aws eks update-addon` (and this stack) upgrade them with the cluster.
+   * CoreDNS waits for nodes: its pods must schedule before the add-on turns active.
+   */
+  private manageCoreAddons(nodegroup: eks.Nodegroup): void {
+    for (const addonName of ['vpc-cni', 'kube-proxy', 'coredns']) {
+      const addon = new eks.Addon(this, `Addon-${addonName}`, { cluster: this.cluster, addonName });
+      (addon.node.defaultChild as eks.CfnAddon).resolveConflicts = 'OVERWRITE';
+      if (addonName === 'coredns') addon.node.addDependency(nodegroup);
+    }
   }
 
   /** aws-cdk-lib's kubectl/Helm custom resource provider (two Lambdas), used only at deploy time. */
