@@ -111,7 +111,11 @@ describeWithTool(
         return sample?.value[1] === '1' ? sample : undefined;
       });
       expect(up.metric).toMatchObject({ job: SCRAPE_JOB, namespace });
-      const targets = await prometheus.targets();
+      // The fake kube-state-metrics target too (a target is "unknown" until its first scrape).
+      const targets = await until('every target to be scraped', async () => {
+        const all = await prometheus.targets();
+        return all.every((t) => t.health !== 'unknown') ? all : undefined;
+      });
       expect(targets.filter((t) => t.health !== 'up')).toEqual([]);
     });
 
@@ -174,13 +178,15 @@ describeWithTool(
     });
 
     it('fires the fast-burn availability and latency alerts (pending, then firing) while faults are on', async () => {
-      const seen = new Set<string>();
-      await until(`${FAST_BURN} to fire`, async () => {
-        for (const state of await alertStates(FAST_BURN)) seen.add(state);
-        return seen.has('firing') ? true : undefined;
-      });
+      await until(`${FAST_BURN} to fire`, async () =>
+        (await alertStates(FAST_BURN)).includes('firing') ? true : undefined,
+      );
       console.log(`${FAST_BURN} (drill windows) firing at ${elapsed()} after the test started`);
-      expect([...seen]).toContain('pending');
+      // Prometheus keeps the ALERTS series of every state: it was pending (for: 3s) before firing.
+      const pending = await prometheus.query(
+        `count_over_time(ALERTS{alertname="${FAST_BURN}", drill="${DRILL_LABELS.drill}", alertstate="pending"}[5m])`,
+      );
+      expect(pending.length, `${FAST_BURN} was never pending`).toBe(1);
       await until(`${LATENCY_FAST_BURN} to fire`, async () =>
         (await alertStates(LATENCY_FAST_BURN)).includes('firing') ? true : undefined,
       );
@@ -210,16 +216,25 @@ describeWithTool(
       };
       const queries = dashboardQueries();
       expect(queries.length).toBeGreaterThan(20);
-      const problems: string[] = [];
-      for (const { dashboard, panel, expr } of queries) {
+      const check = async ({ dashboard, panel, expr }: (typeof queries)[number]) => {
         const query = substituteVariables(expr, variables);
-        expect(query, 'an unknown dashboard variable').not.toMatch(/\$/);
         try {
           const samples = await prometheus.query(query);
-          if (samples.length === 0) problems.push(`${dashboard} / ${panel}: no data for ${query}`);
+          return samples.length === 0 ? `${dashboard} / ${panel}: no data for ${query}` : undefined;
         } catch (error) {
-          problems.push(`${dashboard} / ${panel}: ${(error as Error).message}`);
+          return `${dashboard} / ${panel}: ${(error as Error).message}`;
         }
+      };
+      for (const { expr } of queries) {
+        expect(substituteVariables(expr, variables), 'an unknown dashboard variable').not.toMatch(/\$/);
+      }
+      // A parse error fails at once; a panel without data gets a few more scrapes (the traffic
+      // keeps running) before it counts as a panel that can never show anything.
+      let problems: string[] = [];
+      for (let attempt = 0; attempt < 10; attempt++) {
+        problems = (await Promise.all(queries.map(check))).filter((p): p is string => p !== undefined);
+        if (problems.length === 0 || problems.some((p) => !p.includes(': no data for '))) break;
+        await sleep(1000);
       }
       expect(problems).toEqual([]);
     });

@@ -35,7 +35,7 @@ export function driveApiTraffic(baseUrl: string, concurrency = 6): Traffic {
       await send(`${PATHS.users}?limit=5`);
       await send(`${PATHS.users}/${randomUUID()}`);
       await create(dni);
-      if (round % 5 === 0) await create(dni);
+      if (round % 2 === 0) await create(dni);
     }
   };
   const workers = Array.from({ length: concurrency }, (_, id) => worker(id));
