@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SERVICE_NAME } from '@slipway/service/contract';
 import { withImageBuildLock } from './build-lock.js';
@@ -63,17 +64,70 @@ export async function imageBuildCommand(tag = SERVICE_IMAGE): Promise<string[]> 
   return args;
 }
 
+/** Label carrying a hash of everything the build reads; an image with the same hash is current. */
+export const BUILD_INPUT_LABEL = 'org.slipway.build-input';
+
+function contextFiles(): string[] {
+  // The build context is .dockerignore's allowlist: `*` then `!path` lines.
+  const allowed = readFileSync(join(REPOSITORY_ROOT, '.dockerignore'), 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('!'))
+    .map((line) => line.slice(1).replace(/\/$/, ''));
+  const files: string[] = [];
+  const visit = (path: string) => {
+    const absolute = join(REPOSITORY_ROOT, path);
+    if (!existsSync(absolute)) return;
+    if (statSync(absolute).isDirectory()) {
+      for (const name of readdirSync(absolute).sort()) visit(`${path}/${name}`);
+    } else files.push(path);
+  };
+  for (const path of allowed) visit(path);
+  return ['Dockerfile', '.dockerignore', ...files];
+}
+
+/** A hash of the Dockerfile, the build context, the build command and the base images' ids. */
+async function buildInputHash(buildCommand: string[]): Promise<string> {
+  const hash = createHash('sha256');
+  for (const path of contextFiles()) {
+    hash.update(`${path}\0`);
+    hash.update(readFileSync(join(REPOSITORY_ROOT, path)));
+  }
+  hash.update(JSON.stringify(buildCommand));
+  for (const arg of buildCommand.filter((value) => /^(BUILD|RUNTIME)_BASE_IMAGE=/.test(value))) {
+    const id = await engine(['image', 'inspect', '--format', '{{.Id}}', arg.slice(arg.indexOf('=') + 1)], {
+      allowFailure: true,
+    });
+    hash.update(id.stdout.trim());
+  }
+  return hash.digest('hex');
+}
+
+async function currentBuildInput(image: string): Promise<string | undefined> {
+  const result = await engine(
+    ['image', 'inspect', '--format', `{{index .Config.Labels "${BUILD_INPUT_LABEL}"}}`, image],
+    {
+      allowFailure: true,
+    },
+  );
+  return result.code === 0 ? result.stdout.trim() : undefined;
+}
+
 let built: Promise<string> | undefined;
 
 /**
  * Builds the service image from the repository's Dockerfile (and, with podman, the stand-in base
  * images first when they are missing) and returns its local reference. Once per process; across
- * processes a machine-wide lock serializes builds and the engine's layer cache makes a repeat
- * build take seconds.
+ * processes a machine-wide lock serializes builds, and an image whose build-input label matches
+ * (same Dockerfile, context, build args and base images) is used as it is.
  */
 export function ensureServiceImage(): Promise<string> {
   built ??= withImageBuildLock(async () => {
-    await engine(await imageBuildCommand(), {
+    const command = await imageBuildCommand();
+    const input = await buildInputHash(command);
+    // The same inputs were built already (another test file, another workspace's suite).
+    if ((await currentBuildInput(SERVICE_IMAGE)) === input) return SERVICE_IMAGE;
+    command.splice(command.length - 1, 0, '--label', `${BUILD_INPUT_LABEL}=${input}`);
+    await engine(command, {
       timeoutMs: 15 * 60_000,
       echo: process.env.SLIPWAY_BUILD_VERBOSE === '1',
     });
