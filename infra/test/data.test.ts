@@ -82,6 +82,27 @@ describe.each(BOTH)('PostgreSQL and secrets of $name', ({ name, config }) => {
       expect(secret.startsWith(config.names.secretPrefix)).toBe(true);
   });
 
+  it('seeds the first API token once, through a VPC function that may touch only the app secret', async () => {
+    const t = await templateOf(config, 'data');
+    const [[seedId, seedResource]] = resourcesOfType(t, 'Custom::AppSecretSeed') as [[string, Json]];
+    expect(seedId).toMatch(/^AppSecretSeed/);
+    expect(seedResource.Properties.SecretId).toEqual({ Ref: expect.stringMatching(/^AppSecret/) });
+    t.hasResourceProperties('AWS::Lambda::Function', {
+      FunctionName: `${config.names.clusterName}-seed-app-secret`,
+      VpcConfig: { SubnetIds: Match.anyValue(), SecurityGroupIds: Match.anyValue() },
+    });
+    t.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: ['secretsmanager:GetSecretValue', 'secretsmanager:PutSecretValue'],
+            Resource: { Ref: Match.stringLikeRegexp('^AppSecret') },
+          }),
+        ]),
+      },
+    });
+  });
+
   it('lets External Secrets decrypt with the data key only through Secrets Manager', async () => {
     const t = await templateOf(config, 'data');
     t.hasResourceProperties('AWS::KMS::Key', {
