@@ -83,14 +83,15 @@ export function causeAlertRules(job: string): AlertingRule[] {
     {
       alert: 'SlipwayDatabaseErrors',
       expr:
-        `sum ${BY_DEPLOYMENT} (rate(${METRICS.dbErrorsTotal}${svc()}[5m]))\n/\n` +
+        `sum ${BY_DEPLOYMENT} (rate(${METRICS.dbErrorsTotal}${svc(`${METRIC_LABELS.reason}!="constraint"`)}[5m]))\n/\n` +
         `sum ${BY_DEPLOYMENT} (rate(${METRICS.dbQueryDuration}_count${svc()}[5m]))\n> ${CAUSE_THRESHOLDS.dbErrorRatio}`,
       for: '5m',
       severity: 'warning',
       summary: 'More than 5 % of database operations fail in {{ $labels.namespace }}.',
+      // Unique violations (reason="constraint") are a client's duplicate, answered 409: not a fault.
       description:
-        '{{ $value | humanizePercentage }} of database operations failed over the last 5 minutes ' +
-        `(see ${METRICS.dbErrorsTotal} by ${METRIC_LABELS.reason}).`,
+        '{{ $value | humanizePercentage }} of database operations failed (unavailable, timeout or other) over the ' +
+        `last 5 minutes; see ${METRICS.dbErrorsTotal} by ${METRIC_LABELS.reason}.`,
     },
     {
       alert: 'SlipwayDatabasePoolExhausted',

@@ -220,8 +220,20 @@ export const ALERT_CASES: AlertCase[] = [
     alert: 'SlipwayDatabaseErrors',
     interval: '1m',
     series: [
-      s(METRICS.dbErrorsTotal, { [L.operation]: 'insert', [L.reason]: 'constraint' }, '0+1x20'),
+      s(METRICS.dbErrorsTotal, { [L.operation]: 'select', [L.reason]: 'timeout' }, '0+1x20'),
       s(`${METRICS.dbQueryDuration}_count`, { [L.operation]: 'select', [L.outcome]: 'success' }, '0+99x20'),
+    ],
+    evalTime: '15m',
+    expect: 'quiet',
+  },
+  {
+    name: 'a client keeps creating duplicates (unique violations are answered 409, not a fault)',
+    alert: 'SlipwayDatabaseErrors',
+    interval: '1m',
+    series: [
+      s(METRICS.dbErrorsTotal, { [L.operation]: 'insert', [L.reason]: 'constraint' }, '0+50x20'),
+      s(`${METRICS.dbQueryDuration}_count`, { [L.operation]: 'insert', [L.outcome]: 'error' }, '0+50x20'),
+      s(`${METRICS.dbQueryDuration}_count`, { [L.operation]: 'select', [L.outcome]: 'success' }, '0+50x20'),
     ],
     evalTime: '15m',
     expect: 'quiet',
