@@ -9,7 +9,7 @@ import { CLUSTER_METADATA, gitopsRootPath, REPOSITORY } from '@slipway/platform'
 import { describe, expect, it } from 'vitest';
 import { renderedObjects } from '../src/checks/rendered-objects.js';
 import { ENVIRONMENT_NAMES } from '../src/environments/index.js';
-import { APP_FOLDERS } from '../src/gitops/argocd.js';
+import { APP_FOLDERS, appPath } from '../src/gitops/argocd.js';
 import { DEPLOY_DIR } from '../src/paths.js';
 import { renderEnvironments } from '../src/render/manifest-files.js';
 
@@ -54,6 +54,11 @@ describe.each(ENVIRONMENT_NAMES)('ArgoCD wiring of %s', (env) => {
         spec,
       };
     });
+
+  it('renders its root folder exactly where the root Application looks (gitopsRootPath)', () => {
+    expect(appPath(env, APP_FOLDERS.root)).toBe(gitopsRootPath(env));
+    expect(root.length).toBeGreaterThan(0);
+  });
 
   it('has every child allowed by its project: source repository and destination namespace', () => {
     expect(apps.length).toBeGreaterThan(4);

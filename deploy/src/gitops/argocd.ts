@@ -1,5 +1,6 @@
 /** ArgoCD conventions shared by the projects and applications. */
 import { MANIFESTS_ROOT } from '@slipway/platform';
+import { SERVICE_NAME } from '@slipway/service/contract';
 import type { EnvironmentName } from '../environments/index.js';
 
 export const IN_CLUSTER = 'https://kubernetes.default.svc';
@@ -8,9 +9,9 @@ export const IN_CLUSTER = 'https://kubernetes.default.svc';
 export const APP_FOLDERS = {
   root: 'root',
   cluster: 'cluster',
-  config: 'slipway-config',
+  config: `${SERVICE_NAME}-config`,
   database: 'database',
-  service: 'slipway',
+  service: SERVICE_NAME,
 } as const;
 export type AppFolder = (typeof APP_FOLDERS)[keyof typeof APP_FOLDERS];
 
