@@ -101,8 +101,16 @@ function createPostgres(
 }
 
 function createSqlite(config: Config, metrics: ServiceMetrics | undefined) {
-  mkdirSync(dirname(config.SQLITE_PATH), { recursive: true });
-  const database = openSqlite(config.SQLITE_PATH);
+  let database: ReturnType<typeof openSqlite>;
+  try {
+    mkdirSync(dirname(config.SQLITE_PATH), { recursive: true });
+    database = openSqlite(config.SQLITE_PATH);
+  } catch (error) {
+    throw new Error(
+      `cannot open the SQLite database at ${config.SQLITE_PATH} (${(error as Error).message}): point SQLITE_PATH at a file in a writable folder`,
+      { cause: error },
+    );
+  }
   // WAL lets readers run beside the writer. synchronous=NORMAL in WAL mode never corrupts the file;
   // a power loss (not a process crash) can lose the last commits. FULL fsyncs every commit.
   database.exec('PRAGMA journal_mode = WAL');
