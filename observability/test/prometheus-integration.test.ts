@@ -24,6 +24,8 @@ import { dashboardQueries, substituteVariables } from './support/dashboard-queri
 import { startFakeKubeStateMetrics } from './support/fake-kube-state-metrics.js';
 import { type PrometheusServer, prometheusServer, startPrometheus } from './support/index.js';
 
+/** Each step waits on scrapes and evaluations; a busy CI machine gets room. */
+const SLOW_TEST_MS = 90_000;
 const FAST_BURN = 'SlipwayAvailabilityFastBurn';
 const LATENCY_FAST_BURN = 'SlipwayLatencyFastBurn';
 
@@ -105,7 +107,7 @@ describeWithTool(
       await postgres?.stop();
     });
 
-    it('scrapes the service: its target is up', async () => {
+    it('scrapes the service: its target is up', { timeout: SLOW_TEST_MS }, async () => {
       const up = await until('the service target to be up', async () => {
         const [sample] = await prometheus.query(`up{job="${SCRAPE_JOB}"}`);
         return sample?.value[1] === '1' ? sample : undefined;
@@ -119,7 +121,9 @@ describeWithTool(
       expect(targets.filter((t) => t.health !== 'up')).toEqual([]);
     });
 
-    it("finds the contract's metrics with their labels: route templates, status codes, buckets, database, pool", async () => {
+    it("finds the contract's metrics with their labels: route templates, status codes, buckets, database, pool", {
+      timeout: SLOW_TEST_MS,
+    }, async () => {
       /** Waits until the label takes every expected value (traffic takes a few scrapes to show). */
       const labelValues = async (expr: string, label: string, expected: string[]) => {
         let seen: string[] = [];
@@ -157,7 +161,7 @@ describeWithTool(
       await labelValues(`${METRICS.buildInfo}{job="${SCRAPE_JOB}"}`, 'node_version', [process.version]);
     });
 
-    it('evaluates the shipped recording rules into SLO series', async () => {
+    it('evaluates the shipped recording rules into SLO series', { timeout: SLOW_TEST_MS }, async () => {
       for (const series of [
         SLO_SERIES.errorRatio('5m'),
         SLO_SERIES.errorRatio('3d'),
@@ -177,7 +181,9 @@ describeWithTool(
       });
     });
 
-    it('fires the fast-burn availability and latency alerts (pending, then firing) while faults are on', async () => {
+    it('fires the fast-burn availability and latency alerts (pending, then firing) while faults are on', {
+      timeout: SLOW_TEST_MS,
+    }, async () => {
       await until(`${FAST_BURN} to fire`, async () =>
         (await alertStates(FAST_BURN)).includes('firing') ? true : undefined,
       );
@@ -192,7 +198,7 @@ describeWithTool(
       );
     });
 
-    it('resolves the alert once the service runs without faults', async () => {
+    it('resolves the alert once the service runs without faults', { timeout: SLOW_TEST_MS }, async () => {
       const statuses = await traffic?.stop();
       console.log(`responses while faults were on: ${JSON.stringify(statuses)}`);
       await service.stop();
@@ -207,7 +213,9 @@ describeWithTool(
       console.log(`${FAST_BURN} resolved at ${elapsed()}`);
     });
 
-    it('has data for every PromQL expression of every dashboard panel', async () => {
+    it('has data for every PromQL expression of every dashboard panel', {
+      timeout: SLOW_TEST_MS,
+    }, async () => {
       const variables = {
         [VARIABLES.namespace]: namespace,
         // Wide enough to span both service processes.

@@ -73,7 +73,9 @@ describeWithTool('promtool on the rendered rule file', promtool, () => {
     expect(status, output).toBe(0);
   });
 
-  it('passes promtool test rules: every alert fires on its bad series and stays quiet on the good ones', async () => {
+  it('passes promtool test rules: every alert fires on its bad series and stays quiet on the good ones', {
+    timeout: 120_000,
+  }, async () => {
     const results = await Promise.all(testFiles.map((file) => runAsync('test', 'rules', file)));
     for (const { status, output } of results) {
       expect(status, output).toBe(0);
