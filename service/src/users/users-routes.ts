@@ -9,7 +9,6 @@ import {
   type PatchUserBody,
   PatchUserBody as PatchUserBodySchema,
   ReplaceUserBody,
-  User,
   UserIdParams,
   UserPage,
 } from './user-schemas.js';
