@@ -86,6 +86,9 @@ function addonObject(env: Environment, addon: Addon): Record<string, unknown> {
   }).toJSON() as Record<string, unknown>;
 }
 
+/** The HPA owns the Deployment's replica count once it exists. */
+const HPA_OWNED_REPLICAS = [{ group: 'apps', kind: 'Deployment', jsonPointers: ['/spec/replicas'] }];
+
 function gitApplication(
   env: Environment,
   folder: AppFolder,
@@ -93,6 +96,7 @@ function gitApplication(
   namespace: string,
   wave: number,
 ) {
+  const hpaScaled = folder === APP_FOLDERS.service;
   return new Application({
     metadata: {
       ...metadata(folder, wave),
@@ -106,7 +110,8 @@ function gitApplication(
         path: appPath(env.name, folder),
       },
       destination: { server: IN_CLUSTER, namespace },
-      syncPolicy: syncPolicy(env),
+      ...(hpaScaled ? { ignoreDifferences: HPA_OWNED_REPLICAS } : {}),
+      syncPolicy: syncPolicy(env, hpaScaled ? ['RespectIgnoreDifferences=true'] : []),
     },
   }).toJSON();
 }

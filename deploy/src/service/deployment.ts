@@ -74,8 +74,9 @@ export function serviceDeployment(scope: Construct, env: Environment): KubeDeplo
         : {}),
     },
     spec: {
-      // No `replicas`: the HorizontalPodAutoscaler owns the count (minimum ≥ 2), so a sync never
-      // resets a scaled-out Deployment.
+      // Created at the HPA minimum; afterwards the HorizontalPodAutoscaler owns the count and the
+      // service Application ignores /spec/replicas, so a sync never resets a scaled-out Deployment.
+      replicas: env.scaling.minReplicas,
       revisionHistoryLimit: 5,
       selector: { matchLabels: selectorLabels(COMPONENTS.server) },
       strategy: {
