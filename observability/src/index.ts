@@ -21,7 +21,7 @@ export {
 export type { AlertingRule, RecordingRule, Rule, RuleGroup, Severity } from './rules/rule-types.js';
 export { isAlertingRule } from './rules/rule-types.js';
 export { runbookPath, runbookUrl } from './runbooks.js';
-export { CONTAINER_NAME, HPA_NAME, SCRAPE_JOB } from './scrape-target.js';
+export { CONTAINER_NAME, DEPLOYMENT_NAME, HPA_NAME, SCRAPE_JOB } from './scrape-target.js';
 export { BURN_RATE_POLICIES, type BurnRatePolicy } from './slo/burn-rate-policies.js';
 export { SLO_SERIES } from './slo/slo-rules.js';
 export { AVAILABILITY_SLO, LATENCY_SLO, SLOS, type Slo } from './slo/slos.js';

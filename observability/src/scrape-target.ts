@@ -17,6 +17,9 @@ export const CONTAINER_NAME = SERVICE_NAME;
 /** The HorizontalPodAutoscaler's name. */
 export const HPA_NAME = SERVICE_NAME;
 
+/** The Deployment's name. */
+export const DEPLOYMENT_NAME = SERVICE_NAME;
+
 /** Labels every SLO series and alert is aggregated by: one result per deployment of the service. */
 export const AGGREGATION_LABELS = ['namespace', 'job'] as const;
 export const BY_DEPLOYMENT = `by (${AGGREGATION_LABELS.join(', ')})`;

@@ -1,6 +1,6 @@
 /** The service's pods as Kubernetes sees them (kube-state-metrics and cAdvisor series). */
 import { KUBE_STATE_METRICS as KSM } from '../rules/cause-alerts.js';
-import { CONTAINER_NAME, HPA_NAME } from '../scrape-target.js';
+import { CONTAINER_NAME, DEPLOYMENT_NAME, HPA_NAME } from '../scrape-target.js';
 import { kube, newDashboard, timeseries, VARIABLES } from './dashboard-parts.js';
 
 /** cAdvisor series (scraped from the kubelet by kube-prometheus-stack). */
@@ -12,6 +12,7 @@ export const CADVISOR_METRICS = {
 export function kubernetesDashboard() {
   const container = kube(`container="${CONTAINER_NAME}"`);
   const hpa = kube(`horizontalpodautoscaler="${HPA_NAME}"`);
+  const deployment = kube(`deployment="${DEPLOYMENT_NAME}"`);
   return newDashboard(
     'slipway-kubernetes',
     'Slipway / Kubernetes',
@@ -19,6 +20,7 @@ export function kubernetesDashboard() {
   )
     .withPanel(
       timeseries('Replicas and autoscaler', 'none', [
+        { expr: `${KSM.deploymentReplicasAvailable}${deployment}`, legend: 'available' },
         { expr: `${KSM.hpaCurrentReplicas}${hpa}`, legend: 'current' },
         { expr: `${KSM.hpaDesiredReplicas}${hpa}`, legend: 'desired' },
         { expr: `${KSM.hpaMinReplicas}${hpa}`, legend: 'min' },

@@ -17,7 +17,6 @@ export const KUBE_STATE_METRICS = {
   hpaMaxReplicas: 'kube_horizontalpodautoscaler_spec_max_replicas',
   hpaMinReplicas: 'kube_horizontalpodautoscaler_spec_min_replicas',
   deploymentReplicasAvailable: 'kube_deployment_status_replicas_available',
-  deploymentReplicasSpec: 'kube_deployment_spec_replicas',
 } as const;
 
 /** Thresholds of the cause alerts, named so docs and tests can quote them. */

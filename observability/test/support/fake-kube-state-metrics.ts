@@ -7,7 +7,13 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CADVISOR_METRICS, CONTAINER_NAME, HPA_NAME, KUBE_STATE_METRICS as KSM } from '../../src/index.js';
+import {
+  CADVISOR_METRICS,
+  CONTAINER_NAME,
+  DEPLOYMENT_NAME,
+  HPA_NAME,
+  KUBE_STATE_METRICS as KSM,
+} from '../../src/index.js';
 
 export async function startFakeKubeStateMetrics(namespace: string) {
   const pods = [`${CONTAINER_NAME}-7d9f8b6c5-x2x4z`, `${CONTAINER_NAME}-7d9f8b6c5-q8k2m`];
@@ -29,8 +35,7 @@ export async function startFakeKubeStateMetrics(namespace: string) {
       `${KSM.hpaDesiredReplicas}{${hpa}} ${pods.length}`,
       `${KSM.hpaMinReplicas}{${hpa}} 2`,
       `${KSM.hpaMaxReplicas}{${hpa}} 6`,
-      `${KSM.deploymentReplicasSpec}{namespace="${namespace}",deployment="${CONTAINER_NAME}"} ${pods.length}`,
-      `${KSM.deploymentReplicasAvailable}{namespace="${namespace}",deployment="${CONTAINER_NAME}"} ${pods.length}`,
+      `${KSM.deploymentReplicasAvailable}{namespace="${namespace}",deployment="${DEPLOYMENT_NAME}"} ${pods.length}`,
       ...perPod,
       '',
     ].join('\n');
