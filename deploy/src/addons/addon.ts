@@ -28,8 +28,6 @@ export interface Addon {
   securityContextPaths?: { pod?: string[]; container?: string[] };
   /** Order among the add-ons (CRD providers first). */
   syncWave: number;
-  /** Charts whose CRDs exceed the client-side apply annotation limit. */
-  serverSideApply?: boolean;
 }
 
 /** Pod and container security contexts that satisfy Pod Security `restricted`, for add-on values. */

@@ -35,7 +35,6 @@ export function kubePrometheusStack(env: Environment): Addon {
     ownsNamespace: true,
     podSecurity: 'restricted',
     syncWave: -10,
-    serverSideApply: true,
     values: typedValues<KubePrometheusStackValues>({
       nodeExporter: { enabled: false },
       prometheus: {

@@ -42,7 +42,6 @@ export function cloudnativePg(): Addon {
     ownsNamespace: true,
     podSecurity: 'restricted',
     syncWave: -10,
-    serverSideApply: true,
     values: typedValues<CloudnativePgValues>({
       replicaCount: 1,
       podSecurityContext: restrictedPodSecurityContext(10001),

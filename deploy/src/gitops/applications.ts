@@ -58,7 +58,8 @@ function addonSpec(env: Environment, addon: Addon, server: string): ApplicationS
       },
     },
     destination: { server, namespace: addon.namespace },
-    syncPolicy: syncPolicy(env, addon.serverSideApply ? ['ServerSideApply=true'] : []),
+    // Server-side apply: several charts ship CRDs larger than client-side apply's annotation limit.
+    syncPolicy: syncPolicy(env, ['ServerSideApply=true']),
   };
 }
 
