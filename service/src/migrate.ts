@@ -3,7 +3,7 @@
  * (`node dist/migrate.js`). Safe to run beside starting pods: PostgreSQL migrations hold a lock.
  */
 import pino from 'pino';
-import { ConfigError, loadConfig } from './config/index.js';
+import { ConfigError, loadConfig, secretSource } from './config/index.js';
 import { EXIT_CODE_CONFIG_ERROR } from './contract/index.js';
 import { createDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrator.js';
@@ -18,7 +18,7 @@ async function main() {
     process.exit(EXIT_CODE_CONFIG_ERROR);
   }
   const log = pino({ level: config.LOG_LEVEL });
-  const database = createDatabase(config);
+  const database = createDatabase(config, { readSecret: secretSource(config) });
   try {
     const applied = await migrateToLatest(database);
     log.info(

@@ -5,7 +5,7 @@
 import { once } from 'node:events';
 import { buildApp } from './app.js';
 import { readBuildInfo } from './build-info.js';
-import { ConfigError, loadConfig } from './config/index.js';
+import { ConfigError, loadConfig, secretSource } from './config/index.js';
 import { type Config, EXIT_CODE_CONFIG_ERROR } from './contract/index.js';
 import { createDatabase } from './db/database.js';
 import { createLifecycle } from './lifecycle.js';
@@ -32,7 +32,11 @@ async function main() {
   const lifecycle = createLifecycle(metrics);
   const tracing = createTracing(config);
   let onPoolError: (error: Error) => void = () => {};
-  const database = createDatabase(config, { metrics, onPoolError: (error) => onPoolError(error) });
+  const database = createDatabase(config, {
+    metrics,
+    onPoolError: (error) => onPoolError(error),
+    readSecret: secretSource(config),
+  });
   const app = await buildApp({ config, database, metrics, lifecycle, tracing });
   const log = app.log;
   onPoolError = (error) => log.warn({ err: { message: error.message } }, 'idle database connection lost');

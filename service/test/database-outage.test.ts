@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type PostgresServer, startPostgres, startServiceProcess } from '@slipway/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,6 +58,43 @@ describe('PostgreSQL outage and recovery (real server stopped and restarted)', (
       expect(service.child.exitCode).toBeNull(); // recovered without a restart
     } finally {
       await service.stop();
+    }
+  });
+
+  it('picks up a rotated password from DB_PASSWORD_FILE for new connections, without a restart', async () => {
+    const url = new URL(await postgres.createDatabase('rotation'));
+    const oldPassword = decodeURIComponent(url.password);
+    url.password = '';
+    const passwordFile = join(mkdtempSync(join(tmpdir(), 'slipway-secret-')), 'db-password');
+    writeFileSync(passwordFile, `${oldPassword}\n`);
+    const service = await startServiceProcess({
+      DATABASE_URL: url.toString(),
+      DB_PASSWORD_FILE: passwordFile,
+    });
+    const admin = new pg.Client(postgres.url('rotation'));
+    try {
+      expect((await fetch(`${service.url}/api/users`)).status).toBe(200);
+      // Rotate: the database gets a new password and the mounted secret file changes.
+      await admin.connect();
+      await admin.query("alter role slipway with password 'rotated-password-2'");
+      await admin.end();
+      writeFileSync(passwordFile, 'rotated-password-2\n');
+      // Existing sessions keep working after a password change; a restart forces new connections.
+      await postgres.pause();
+      await postgres.start();
+      let status = 0;
+      for (let attempt = 0; attempt < 50 && status !== 200; attempt++) {
+        status = (await fetch(`${service.url}/api/users`)).status;
+        if (status !== 200) await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(status).toBe(200);
+      expect(service.output.join('\n')).not.toContain('rotated-password-2');
+    } finally {
+      await service.stop();
+      const restore = new pg.Client(postgres.url('rotation').replace('test-password', 'rotated-password-2'));
+      await restore.connect();
+      await restore.query("alter role slipway with password 'test-password'");
+      await restore.end();
     }
   });
 

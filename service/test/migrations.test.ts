@@ -53,7 +53,9 @@ describe('the migrate command and MIGRATE_ON_START=false (how Kubernetes runs th
     writeFileSync(blocker, '');
     const result = runMigrateCommand({ SQLITE_PATH: join(blocker, 'slipway.db') });
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^migration failed: cannot open the SQLite database at .*point SQLITE_PATH at a file/);
+    expect(result.stderr).toMatch(
+      /^migration failed: cannot open the SQLite database at .*point SQLITE_PATH at a file/,
+    );
   });
 });
 

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, type LogEvent, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import type { SecretSource } from '../config/secret-source.js';
 import type { Config } from '../contract/index.js';
 import type { ServiceMetrics } from '../metrics/service-metrics.js';
 import { errorReason } from './database-errors.js';
@@ -20,10 +21,18 @@ export interface Database {
   close(): Promise<void>;
 }
 
-function postgresConnectionString(config: Config): string {
+/**
+ * Connection settings from DATABASE_URL, given to pg field by field: with a connection string,
+ * pg would let the URL's (possibly empty) password override the password function below.
+ */
+function postgresTarget(config: Config) {
   const url = new URL(config.DATABASE_URL);
-  if (config.DB_PASSWORD !== '') url.password = encodeURIComponent(config.DB_PASSWORD);
-  return url.toString();
+  return {
+    host: url.hostname,
+    port: Number(url.port || 5432),
+    user: decodeURIComponent(url.username),
+    database: decodeURIComponent(url.pathname.replace(/^\//, '')),
+  };
 }
 
 function postgresSsl(config: Config): pg.PoolConfig['ssl'] {
@@ -57,9 +66,14 @@ function createPostgres(
   config: Config,
   metrics: ServiceMetrics | undefined,
   onPoolError: (e: Error) => void,
+  readSecret: SecretSource,
 ) {
   const pool = new pg.Pool({
-    connectionString: postgresConnectionString(config),
+    ...postgresTarget(config),
+    // Asked for every new connection: DB_PASSWORD (re-read from DB_PASSWORD_FILE, so a rotated
+    // password works without a restart), else the password inside DATABASE_URL.
+    password: async () =>
+      readSecret('DB_PASSWORD') || decodeURIComponent(new URL(config.DATABASE_URL).password),
     ssl: postgresSsl(config),
     max: config.DB_POOL_MAX,
     connectionTimeoutMillis: config.DB_CONNECT_TIMEOUT_MS,
@@ -126,12 +140,17 @@ function createSqlite(config: Config, metrics: ServiceMetrics | undefined) {
 
 export function createDatabase(
   config: Config,
-  options: { metrics?: ServiceMetrics; onPoolError?: (error: Error) => void } = {},
+  options: { metrics?: ServiceMetrics; onPoolError?: (error: Error) => void; readSecret?: SecretSource } = {},
 ): Database {
   const dialect: Dialect = config.DATABASE_URL === '' ? 'sqlite' : 'postgres';
   const { db, location } =
     dialect === 'postgres'
-      ? createPostgres(config, options.metrics, options.onPoolError ?? (() => {}))
+      ? createPostgres(
+          config,
+          options.metrics,
+          options.onPoolError ?? (() => {}),
+          options.readSecret ?? ((name) => String(config[name])),
+        )
       : createSqlite(config, options.metrics);
   return {
     db,
