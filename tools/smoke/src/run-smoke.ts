@@ -1,4 +1,5 @@
 import { PATHS } from '@slipway/service/contract';
+import { checkConfigRevealsNoSecret } from './config-exposure-check.js';
 import { checkEndpoints, parseVersion } from './endpoint-checks.js';
 import { describeFetchError, request } from './http-client.js';
 import { checkMetricsNotPublic } from './metrics-exposure-check.js';
@@ -89,5 +90,6 @@ export async function runSmoke(
   );
   report(await guarded('user round trip', () => checkUserRoundTrip(ctx)));
   report(await guarded(`${PATHS.metrics} is not reachable publicly`, () => checkMetricsNotPublic(ctx)));
+  report(await guarded(`${PATHS.config} reveals no secret`, () => checkConfigRevealsNoSecret(ctx)));
   return results;
 }

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { PATHS } from '@slipway/service/contract';
 import { describeWithTool, type ServiceProcess, startServiceProcess, toolAvailable } from '@slipway/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +41,7 @@ describe('smoke CLI against the real service', () => {
       'delete the user (204)',
       'the deleted user is gone (404)',
       '/metrics is not reachable publicly',
+      '/config reveals no secret',
     ]) {
       expect(
         run.checks.some((line) => line.startsWith(`PASS  ${check}`)),
@@ -120,6 +123,36 @@ describe('smoke CLI catches ingress mistakes (a fake ingress in front of the rea
       expect(failures(run.checks)).toEqual(['FAIL  header content-security-policy on / — missing']);
     } finally {
       await ingress.close();
+    }
+  });
+});
+
+describe('smoke CLI against a fake service that leaks its configuration', () => {
+  it('fails when /config shows the token or a secret value', async () => {
+    // A stand-in for a build that forgot to redact /config; every other path is the real service.
+    const leaky = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ API_TOKENS: TOKEN, SECRET_KEY: 'set' }));
+    });
+    await new Promise<void>((resolve) => leaky.listen(0, '127.0.0.1', resolve));
+    const ingress = await startFakeIngress({
+      upstream: service.url,
+      routes: { [PATHS.config]: `http://127.0.0.1:${(leaky.address() as AddressInfo).port}` },
+    });
+    try {
+      const withToken = await runSmokeCli([ingress.url], { SMOKE_API_TOKEN: TOKEN });
+      const withoutToken = await runSmokeCli([ingress.url]);
+
+      expect(failures(withToken.checks)).toEqual([
+        'FAIL  /config reveals no secret — the API token from SMOKE_API_TOKEN is in the answer',
+      ]);
+      expect(failures(withoutToken.checks)).toContainEqual(
+        'FAIL  /config reveals no secret — values shown for API_TOKENS',
+      );
+    } finally {
+      await ingress.close();
+      leaky.closeAllConnections();
+      await new Promise((resolve) => leaky.close(resolve));
     }
   });
 });
