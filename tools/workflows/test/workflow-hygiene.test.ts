@@ -116,6 +116,15 @@ describe('workflow hygiene', () => {
     }
   });
 
+  it('hands expressions to shell steps through env, never spliced into the script', () => {
+    // An expression inside `run:` is pasted into the script before bash parses it: a branch name
+    // or a title can then run commands. Through env it stays data.
+    const spliced = allSteps(workflows)
+      .filter(({ step }) => step.run?.includes('${{'))
+      .map(({ file, job, step }) => `${file}/${job}: ${step.name ?? step.run}`);
+    expect(spliced).toEqual([]);
+  });
+
   it('keeps the checkout token out of the workspace except in jobs that push', () => {
     for (const { file, job, step } of allSteps(workflows)) {
       if (!step.uses?.startsWith('actions/checkout@')) continue;
