@@ -84,7 +84,7 @@ describeWithTool('the service image, run hardened (podman or docker)', container
     const again = await fetch(`${restarted.url}${PATHS.users}/${user.id}`);
     expect(again.status).toBe(200);
     expect(await again.json()).toMatchObject({ id: user.id, name: 'Ada Lovelace' });
-  });
+  }, 120_000);
 
   it('keeps the SQLite database on the mounted volume, owned by the service user', async () => {
     const mountpoint = await volumeMountpoint(volume);

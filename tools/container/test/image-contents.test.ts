@@ -23,7 +23,11 @@ describeWithTool('the service image, inspected (podman or docker)', containerEng
   let root: string;
   let files: FileEntry[];
 
+  let expectedBuildArgs: Record<string, string>;
+
   beforeAll(async () => {
+    // Taken right before the build, which computes the same (HEAD may move in a busy checkout).
+    expectedBuildArgs = await imageBuildArgs();
     const image = await ensureServiceImage();
     facts = await inspectImage(image);
     root = await exportImageFilesystem(image);
@@ -59,10 +63,9 @@ describeWithTool('the service image, inspected (podman or docker)', containerEng
     });
   });
 
-  it('describes the commit it was built from, even when the engine reused cached layers', async () => {
-    const args = await imageBuildArgs();
-    expect(facts.labels['org.opencontainers.image.revision']).toBe(args.GIT_COMMIT);
-    expect(facts.labels['org.opencontainers.image.created']).toBe(args.BUILD_TIME);
+  it('describes the commit it was built from, even when the engine reused cached layers', () => {
+    expect(facts.labels['org.opencontainers.image.revision']).toBe(expectedBuildArgs.GIT_COMMIT);
+    expect(facts.labels['org.opencontainers.image.created']).toBe(expectedBuildArgs.BUILD_TIME);
   });
 
   it('has no shell and no package manager', () => {
