@@ -76,6 +76,25 @@ describe.each(ENVIRONMENT_NAMES)('ArgoCD wiring of %s', (env) => {
     }
   });
 
+  it('syncs every custom resource in a later wave than the add-on that installs its CRD', () => {
+    const crdProviders: Record<string, string> = {
+      'external-secrets.io': 'external-secrets',
+      'monitoring.coreos.com': 'kube-prometheus-stack',
+      'postgresql.cnpg.io': 'cloudnative-pg',
+    };
+    const wave = (name: string) =>
+      Number(apps.find((a) => a.name === name)?.annotations['argocd.argoproj.io/sync-wave']);
+    const folders = all.filter((o) => o.environment === env && o.folder !== APP_FOLDERS.root);
+    for (const { folder, object } of folders) {
+      const provider = crdProviders[object.apiVersion.split('/')[0]!];
+      if (!provider) continue;
+      expect(
+        wave(folder),
+        `${object.kind} ${object.metadata.name} in ${folder} after ${provider}`,
+      ).toBeGreaterThan(wave(provider));
+    }
+  });
+
   it('reads existing folders of this repository, and pins every chart to an exact version', () => {
     for (const app of apps) {
       if (app.spec.source.chart) {

@@ -121,6 +121,17 @@ export function childApplications(scope: Construct, env: Environment, addons: Ad
   const objects = [
     gitApplication(env, APP_FOLDERS.cluster, PROJECTS.platform, 'kube-system', SYNC_WAVES.cluster),
     ...addons.map((addon) => addonObject(env, addon)),
+    ...(env.secrets === 'external-secrets'
+      ? [
+          gitApplication(
+            env,
+            APP_FOLDERS.secretStore,
+            PROJECTS.platform,
+            NAMESPACES.externalSecrets,
+            SYNC_WAVES.secretStore,
+          ),
+        ]
+      : []),
     gitApplication(env, APP_FOLDERS.config, PROJECTS.service, NAMESPACES.service, SYNC_WAVES.config),
     ...(env.database.kind === 'cloudnative-pg'
       ? [

@@ -9,6 +9,7 @@ export const IN_CLUSTER = 'https://kubernetes.default.svc';
 export const APP_FOLDERS = {
   root: 'root',
   cluster: 'cluster',
+  secretStore: 'secret-store',
   config: `${SERVICE_NAME}-config`,
   database: 'database',
   service: SERVICE_NAME,
@@ -27,4 +28,9 @@ export const RESOURCES_FINALIZER = 'resources-finalizer.argocd.argoproj.io';
 /** Retry with backoff: a child may sync before the CRDs or namespaces it needs exist. */
 export const SYNC_RETRY = { limit: 10, backoff: { duration: '10s', factor: 2, maxDuration: '5m' } };
 
-export const SYNC_WAVES = { cluster: -20, config: 0, database: 0, service: 10 } as const;
+/**
+ * cluster (namespaces) → add-ons (-10 … -4) → secret-store (needs the External Secrets CRDs) →
+ * config → database → service. With Application health enabled in ArgoCD each wave waits for the
+ * previous one to be Healthy, so nothing may sit in a wave before what it depends on.
+ */
+export const SYNC_WAVES = { cluster: -20, secretStore: -1, config: 0, database: 0, service: 10 } as const;

@@ -1,6 +1,7 @@
 /**
  * The cluster folder: every namespace the platform and the service use, each with its Pod Security
- * level, and (AWS) the ClusterSecretStore External Secrets reads Secrets Manager through.
+ * level. The secret-store folder (AWS): the ClusterSecretStore External Secrets reads Secrets Manager
+ * through, in a later wave than the chart that brings its CRD.
  */
 
 import { ClusterSecretStore } from '@kubernetes-models/external-secrets/external-secrets.io/v1/ClusterSecretStore';
@@ -20,6 +21,9 @@ export function clusterFolder(scope: Construct, env: Environment, addons: Addon[
   for (const [name, addon] of [...namespaces].sort(([a], [b]) => a.localeCompare(b))) {
     podSecurityNamespace(scope, name, addon?.podSecurity ?? 'restricted', addon?.namespaceWaivers ?? []);
   }
+}
+
+export function secretStoreFolder(scope: Construct, env: Environment): void {
   if (env.secrets === 'external-secrets') {
     if (!env.aws) throw new Error(`environment ${env.name}: External Secrets needs the AWS names`);
     const store = new ClusterSecretStore({

@@ -8,7 +8,7 @@ import { addonsOf } from '../addons/index.js';
 import type { Environment } from '../environments/index.js';
 import { childApplications } from '../gitops/applications.js';
 import { APP_FOLDERS, type AppFolder } from '../gitops/argocd.js';
-import { clusterFolder } from '../gitops/cluster-folder.js';
+import { clusterFolder, secretStoreFolder } from '../gitops/cluster-folder.js';
 import { appProjects } from '../gitops/projects.js';
 import { serviceAutoscaler, serviceDisruptionBudget } from '../service/autoscaling.js';
 import { serviceConfigMap } from '../service/config-map.js';
@@ -70,8 +70,12 @@ export function environmentManifests(env: Environment): EnvironmentManifests {
       },
     ],
   ]);
-  if (env.database.kind === 'cloudnative-pg')
+  if (env.database.kind === 'cloudnative-pg') {
     folders.set(APP_FOLDERS.database, (scope) => databaseFolder(scope, env));
+  }
+  if (env.secrets === 'external-secrets') {
+    folders.set(APP_FOLDERS.secretStore, (scope) => secretStoreFolder(scope, env));
+  }
 
   const result: EnvironmentManifests = new Map();
   for (const [folder, build] of folders) {
