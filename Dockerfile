@@ -2,7 +2,7 @@
 # (no shell, no package manager), running as a non-root user with a read-only root filesystem.
 #
 #   docker build -t slipway .        (or: podman build -t slipway .)
-#   docker run --rm --read-only --tmpfs /tmp -v slipway-data:/data -p 8080:8080 slipway
+#   docker run --rm --read-only --tmpfs /tmp -v slipway-data:/data -p 127.0.0.1:8080:8080 slipway
 #
 # docs/container.md explains every choice; tools/container builds and tests this file for real.
 # No `# syntax=` line on purpose: it would make the builder pull a frontend image.
