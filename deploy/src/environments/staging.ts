@@ -14,7 +14,7 @@ export function staging(release: { digest: string }): Environment {
     settings: {
       ...AWS_SETTINGS,
       APP_ENV: 'staging',
-      LOG_LEVEL: 'debug',
+      LOG_LEVEL: 'info',
       OTEL_EXPORTER_OTLP_ENDPOINT: TRACING_ENDPOINT,
     },
   };

@@ -44,7 +44,7 @@ function probe(p: (typeof PROBES)[keyof typeof PROBES]) {
 }
 
 export function serviceDeployment(scope: Construct, env: Environment): KubeDeployment {
-  const timing = shutdownTiming();
+  const timing = shutdownTiming(env.settings);
   const labels = { ...SERVICE_LABELS, ...selectorLabels(COMPONENTS.server) };
   const container = {
     ...serviceContainer(env, SERVICE_NAME, SERVE_COMMAND),

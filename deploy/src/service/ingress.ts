@@ -4,7 +4,7 @@
  * HTTP to HTTPS, and sends traffic straight to pod IPs. Local: Traefik, plain HTTP.
  */
 import { NAMESPACES } from '@slipway/platform';
-import { DEFAULT_KEEP_ALIVE_TIMEOUT_SECONDS, PATHS, PORT_NAMES } from '@slipway/service/contract';
+import { PATHS, PORT_NAMES } from '@slipway/service/contract';
 import { KubeIngress } from 'cdk8s-plus-33/lib/imports/k8s.js';
 import type { Construct } from 'constructs';
 import type { Environment } from '../environments/index.js';
@@ -12,14 +12,11 @@ import { OBJECT_NAMES, SERVICE_LABELS } from '../names.js';
 import { waiverAnnotations } from '../waivers.js';
 import { shutdownTiming } from './shutdown-timing.js';
 
-/** The ALB's idle timeout stays below the service's keep-alive timeout, so the ALB closes first. */
+/** The ALB's idle timeout stays below the service's keep-alive timeout (the contract test checks it). */
 export const ALB_IDLE_TIMEOUT_SECONDS = 60;
-if (ALB_IDLE_TIMEOUT_SECONDS >= DEFAULT_KEEP_ALIVE_TIMEOUT_SECONDS) {
-  throw new Error('ALB idle timeout must be shorter than the service keep-alive timeout');
-}
 
-function albAnnotations(): Record<string, string> {
-  const timing = shutdownTiming();
+function albAnnotations(env: Environment): Record<string, string> {
+  const timing = shutdownTiming(env.settings);
   return {
     'alb.ingress.kubernetes.io/scheme': 'internet-facing',
     'alb.ingress.kubernetes.io/target-type': 'ip',
@@ -37,7 +34,7 @@ function albAnnotations(): Record<string, string> {
 export function serviceIngress(scope: Construct, env: Environment): KubeIngress {
   const aws = env.ingress.controller === 'aws-load-balancer-controller';
   const annotations = aws
-    ? albAnnotations()
+    ? albAnnotations(env)
     : waiverAnnotations([
         {
           check: 'ingress-tls',

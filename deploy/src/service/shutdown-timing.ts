@@ -14,6 +14,7 @@ import {
   DEFAULT_REQUEST_TIMEOUT_SECONDS,
   DEFAULT_SHUTDOWN_TIMEOUT_SECONDS,
 } from '@slipway/service/contract';
+import type { PlainSettings } from '../environments/environment.js';
 
 export interface ShutdownTiming {
   preStopSleepSeconds: number;
@@ -28,11 +29,12 @@ export interface ShutdownTiming {
 /** Spare seconds on top of the worst case, for the kubelet and a slow event loop. */
 const GRACE_MARGIN_SECONDS = 5;
 
-export function shutdownTiming(): ShutdownTiming {
-  const drainSeconds = DEFAULT_DRAIN_SECONDS;
+/** The timing for an environment's settings (the service's defaults where it sets none). */
+export function shutdownTiming(settings: PlainSettings = {}): ShutdownTiming {
+  const drainSeconds = settings.SHUTDOWN_DRAIN_SECONDS ?? DEFAULT_DRAIN_SECONDS;
   const preStopSleepSeconds = drainSeconds;
-  const slowestRequestSeconds = DEFAULT_REQUEST_TIMEOUT_SECONDS;
-  const shutdownTimeoutSeconds = DEFAULT_SHUTDOWN_TIMEOUT_SECONDS;
+  const slowestRequestSeconds = settings.REQUEST_TIMEOUT_SECONDS ?? DEFAULT_REQUEST_TIMEOUT_SECONDS;
+  const shutdownTimeoutSeconds = settings.SHUTDOWN_TIMEOUT_SECONDS ?? DEFAULT_SHUTDOWN_TIMEOUT_SECONDS;
   const worstCase =
     preStopSleepSeconds + Math.max(shutdownTimeoutSeconds, drainSeconds + slowestRequestSeconds);
   return {
