@@ -10,6 +10,7 @@ import {
   containerEngineTool,
   containerExitCode,
   containerLogs,
+  detectEngine,
   ensureServiceImage,
   killContainer,
   type RunningContainer,
@@ -18,7 +19,7 @@ import {
   waitForContainerExit,
 } from '@slipway/container';
 import { NAMESPACES } from '@slipway/platform';
-import { describeWithTool } from '@slipway/testing';
+import { describeWithTool, toolAvailable } from '@slipway/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { containerEnvironment } from '../src/checks/container-environment.js';
 import { renderedObjects } from '../src/checks/rendered-objects.js';
@@ -27,7 +28,11 @@ import { OBJECT_NAMES } from '../src/names.js';
 import { renderEnvironments } from '../src/render/manifest-files.js';
 import { probeOnce, untilSuccess } from './support/kubelet-prober.js';
 import { type OtlpReceiver, startOtlpReceiver } from './support/otlp-receiver.js';
-import { containerRunOptions, HOST_LOOPBACK_FROM_CONTAINER } from './support/pod-to-container.js';
+import {
+  containerRunOptions,
+  hostLoopbackFromContainer,
+  type NetworkMode,
+} from './support/pod-to-container.js';
 import { startTlsPostgres, type TlsPostgres } from './support/tls-postgres.js';
 
 const staging = renderedObjects(renderEnvironments()).filter((o) => o.environment === 'staging');
@@ -45,6 +50,10 @@ describeWithTool('the rendered staging Deployment, run as declared', containerEn
   let image: string;
   let postgres: TlsPostgres;
   let collector: OtlpReceiver;
+  let network: NetworkMode;
+  /** The host port a declared container port is reachable on. */
+  const hostPort = (containerPort: number) =>
+    network === 'host' ? containerPort : running!.ports[containerPort]!;
   let running: RunningContainer | undefined;
   const hostDirs: string[] = [];
   const figures: Record<string, number | string> = {};
@@ -58,20 +67,27 @@ describeWithTool('the rendered staging Deployment, run as declared', containerEn
       (_, key) => {
         // The values External Secrets would copy from Secrets Manager, pointing at the test database.
         if (key === 'DATABASE_URL')
-          return `postgres://${postgres.user}@${HOST_LOOPBACK_FROM_CONTAINER}:${postgres.port}/${postgres.database}`;
+          return `postgres://${postgres.user}@${hostLoopbackFromContainer(network)}:${postgres.port}/${postgres.database}`;
         if (key === 'DB_PASSWORD') return postgres.password;
         return `test-${key.toLowerCase()}-value`;
       },
     );
     expect(runtime.problems).toEqual([]);
     const collector = new URL(runtime.variables.OTEL_EXPORTER_OTLP_ENDPOINT!).hostname;
-    const translated = containerRunOptions(image, w.pod, w.pod.containers[0]!, runtime, [collector]);
+    const translated = containerRunOptions(image, w.pod, w.pod.containers[0]!, runtime, network, [collector]);
     hostDirs.push(...translated.hostDirs);
     return runContainer(translated.options);
   };
 
   beforeAll(async () => {
     const endpoint = new URL(String(configValue('OTEL_EXPORTER_OTLP_ENDPOINT')));
+    const { command } = await detectEngine();
+    // SLIPWAY_POD_NETWORK=host|slirp4netns forces one (to exercise the docker path with podman).
+    const forced = process.env.SLIPWAY_POD_NETWORK as NetworkMode | undefined;
+    network =
+      forced ??
+      (command === 'podman' && toolAvailable('slirp4netns', ['--version']) ? 'slirp4netns' : 'host');
+    figures.network = network;
     [image, postgres, collector] = await Promise.all([
       ensureServiceImage(),
       startTlsPostgres(),
@@ -101,7 +117,7 @@ describeWithTool('the rendered staging Deployment, run as declared', containerEn
     const hostPortOf = (port: string | number) => {
       const declared = server.ports?.find((p) => p.name === port || p.containerPort === port);
       if (!declared) throw new Error(`probe port ${port} is not declared`);
-      return running!.ports[declared.containerPort]!;
+      return hostPort(declared.containerPort);
     };
     const startup = await untilSuccess(server.startupProbe!, hostPortOf);
     expect(startup, await containerLogs(running.id)).toMatchObject({ ok: true });
@@ -117,7 +133,7 @@ describeWithTool('the rendered staging Deployment, run as declared', containerEn
     const grace = deployment.pod.terminationGracePeriodSeconds!;
     const preStop = server.lifecycle?.preStop?.sleep?.seconds ?? 0;
     const hostPortOf = (port: string | number) =>
-      running!.ports[server.ports!.find((p) => p.name === port || p.containerPort === port)!.containerPort]!;
+      hostPort(server.ports!.find((p) => p.name === port || p.containerPort === port)!.containerPort);
     const deletion = performance.now();
     // The kubelet runs the preStop sleep first; the process serves untouched meanwhile.
     await new Promise((resolve) => setTimeout(resolve, preStop * 1000));

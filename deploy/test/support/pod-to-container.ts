@@ -6,8 +6,9 @@
  *
  * What a container engine cannot take from a manifest is said here rather than faked: the image is
  * the locally built one (the manifest's registry digest is not pullable here); seccomp
- * RuntimeDefault is the engine's default profile; the pod network is the engine's own network
- * namespace (slirp4netns, which reaches the host's loopback at 10.0.2.2 for PostgreSQL).
+ * RuntimeDefault is the engine's default profile. The pod network is, with podman, a network
+ * namespace of its own (slirp4netns, which reaches the host's loopback at 10.0.2.2 for PostgreSQL);
+ * with docker (no slirp4netns) the host's network, where the declared ports are the host's ports.
  */
 import { chmodSync, chownSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
@@ -16,8 +17,12 @@ import type { RunContainerOptions } from '@slipway/container';
 import type { ContainerEnvironment } from '../../src/checks/container-environment.js';
 import type { ContainerSpec, PodSpec } from '../../src/checks/workloads.js';
 
-/** slirp4netns maps this address to the host's 127.0.0.1. */
-export const HOST_LOOPBACK_FROM_CONTAINER = '10.0.2.2';
+export type NetworkMode = 'slirp4netns' | 'host';
+
+/** How the container reaches the host's 127.0.0.1 (slirp4netns maps 10.0.2.2 to it). */
+export function hostLoopbackFromContainer(mode: NetworkMode): string {
+  return mode === 'slirp4netns' ? '10.0.2.2' : '127.0.0.1';
+}
 
 function engineMemory(quantity: string): string {
   const match = /^(\d+)(Mi|Gi|M|G)?$/.exec(quantity);
@@ -37,6 +42,7 @@ export function containerRunOptions(
   pod: PodSpec,
   container: ContainerSpec,
   runtime: ContainerEnvironment,
+  network: NetworkMode,
   /** Cluster DNS names to resolve to the host's loopback (stand-ins for in-cluster services). */
   hostAliases: string[] = [],
 ): TranslatedContainer {
@@ -49,8 +55,12 @@ export function containerRunOptions(
     throw new Error('only the RuntimeDefault seccomp profile is translated');
   if ((s.capabilities?.add ?? []).length > 0) throw new Error('added capabilities are not translated');
 
-  const extraFlags = ['--network', 'slirp4netns:allow_host_loopback=true'];
-  for (const host of hostAliases) extraFlags.push('--add-host', `${host}:${HOST_LOOPBACK_FROM_CONTAINER}`);
+  const extraFlags = [
+    '--network',
+    network === 'slirp4netns' ? 'slirp4netns:allow_host_loopback=true' : 'host',
+  ];
+  for (const host of hostAliases)
+    extraFlags.push('--add-host', `${host}:${hostLoopbackFromContainer(network)}`);
   if (container.workingDir) extraFlags.push('--workdir', container.workingDir);
   if (pod.securityContext?.fsGroup !== undefined)
     extraFlags.push('--group-add', String(pod.securityContext.fsGroup));
@@ -85,7 +95,8 @@ export function containerRunOptions(
       throw new Error(`volume ${mount.name} has a type the run does not translate`);
     }
   }
-  const ports = (container.ports ?? []).map((p) => p.containerPort);
+  // On the host network the declared ports are already the host's: nothing to publish.
+  const ports = network === 'host' ? [] : (container.ports ?? []).map((p) => p.containerPort);
   const memory = container.resources?.limits?.memory;
   return {
     options: {
