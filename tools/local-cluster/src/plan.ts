@@ -28,6 +28,8 @@ export interface Step {
   command: string[];
   /** Standard input for the command (a YAML document). */
   input?: string;
+  /** Extra environment variables for the command. */
+  env?: Record<string, string>;
 }
 
 /** The image reference the local manifests run (kind loads it; nothing is pulled). */
@@ -41,11 +43,14 @@ export function upPlan(options: UpOptions): Step[] {
   const image = localImage();
   const kubectl = (...args: string[]) => ['kubectl', '--context', `kind-${CLUSTER_NAME}`, ...args];
   const steps: Step[] = [];
+  // kind drives podman only when told to (its podman provider is marked experimental).
+  const kindEnv = options.engine === 'podman' ? { env: { KIND_EXPERIMENTAL_PROVIDER: 'podman' } } : {};
   if (!options.clusterExists) {
     steps.push({
       title: `create the kind cluster "${CLUSTER_NAME}"`,
       command: ['kind', 'create', 'cluster', '--name', CLUSTER_NAME, '--config', '-', '--wait', '120s'],
       input: kindConfig(options.hostPort),
+      ...kindEnv,
     });
   }
   if (options.builtImage !== image) {
@@ -67,6 +72,7 @@ export function upPlan(options: UpOptions): Step[] {
             '-c',
             `podman save --format docker-archive "${image}" | kind load image-archive /dev/stdin --name ${CLUSTER_NAME}`,
           ],
+          ...kindEnv,
         },
   );
   steps.push(

@@ -37,6 +37,7 @@ const revision =
 const { command: engine } = await detectEngine().catch((error: Error) => fail(error.message));
 console.log(`building the service image with ${engine}...`);
 const builtImage = await ensureServiceImage();
+if (engine === 'podman') process.env.KIND_EXPERIMENTAL_PROVIDER ??= 'podman';
 const clusterExists = (output('kind', ['get', 'clusters']) ?? '').split('\n').includes(CLUSTER_NAME);
 
 for (const step of upPlan({ ...options, revision, engine, builtImage, clusterExists })) {
