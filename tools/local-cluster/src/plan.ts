@@ -70,7 +70,7 @@ export function upPlan(options: UpOptions): Step[] {
           command: [
             'sh',
             '-c',
-            `podman save --format docker-archive "${image}" | kind load image-archive /dev/stdin --name ${CLUSTER_NAME}`,
+            `archive=$(mktemp) && podman save --format docker-archive --output "$archive" "${image}" && kind load image-archive "$archive" --name ${CLUSTER_NAME}; status=$?; rm -f "$archive"; exit $status`,
           ],
           ...kindEnv,
         },

@@ -91,7 +91,7 @@ describe('npm run cluster:local', () => {
       wait: false,
     });
     expect(steps[0]?.command).toEqual(['podman', 'tag', 'localhost/other:dev', localImage()]);
-    expect(steps[1]?.command.join(' ')).toContain('kind load image-archive /dev/stdin --name slipway');
+    expect(steps[1]?.command.join(' ')).toContain('kind load image-archive "$archive" --name slipway');
     expect(steps[1]?.env).toEqual({ KIND_EXPERIMENTAL_PROVIDER: 'podman' });
     expect(steps.some((s) => s.command[0] === 'kind' && s.command[1] === 'create')).toBe(false);
     expect(steps.some((s) => s.title.startsWith('wait until'))).toBe(false);
