@@ -14,6 +14,7 @@ export {
 } from './engine.js';
 export { exportImageFilesystem, type ImageFacts, inspectImage } from './image-inspection.js';
 export { compressedImageSize } from './image-size.js';
+export { saveOciArchive } from './oci-archive.js';
 export { ARTIFACTS_DIR, DOCKERFILE_PATH, REPOSITORY_ROOT } from './repository.js';
 export {
   containerExitCode,
@@ -31,5 +32,6 @@ export {
   volumeMountpoint,
   waitForContainerExit,
 } from './run-container.js';
+export { type CycloneDxBom, serviceSbom } from './sbom.js';
 export { ensureServiceImage, imageBuildArgs, imageBuildCommand, SERVICE_IMAGE } from './service-image.js';
 export { baseImageSource, ensureStandInBaseImages, imageExists } from './stand-in-images.js';

@@ -5,14 +5,11 @@
  */
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS_DIR, detectEngine, engine, ensureServiceImage } from '../index.js';
+import { ARTIFACTS_DIR, ensureServiceImage, saveOciArchive } from '../index.js';
 
 const image = await ensureServiceImage();
-const { command } = await detectEngine();
 mkdirSync(ARTIFACTS_DIR, { recursive: true });
 const output = join(ARTIFACTS_DIR, 'slipway-image.oci.tar');
 rmSync(output, { force: true });
-// podman writes OCI archives natively; docker's `save` (Engine 25+) writes the OCI layout.
-const format = command === 'podman' ? ['--format', 'oci-archive'] : [];
-await engine(['save', ...format, '--output', output, image], { timeoutMs: 5 * 60_000 });
+await saveOciArchive(image, output);
 process.stdout.write(`wrote ${output} (${(statSync(output).size / 1e6).toFixed(1)} MB) from ${image}\n`);

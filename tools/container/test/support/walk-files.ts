@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 
 export interface FileEntry {
@@ -30,4 +30,16 @@ export function installedPackageNames(entries: FileEntry[]): Set<string> {
     if (match?.[1]) names.add(match[1]);
   }
   return names;
+}
+
+/** `name@version` of every npm package installed in the unpacked tree at `root`. */
+export function installedPackageVersions(root: string, entries: FileEntry[]): Set<string> {
+  const packages = new Set<string>();
+  for (const { path } of entries) {
+    const match = path.match(/\/node_modules\/((?:@[^/]+\/)?[^/@][^/]*)\/package\.json$/);
+    if (!match?.[1]) continue;
+    const { version } = JSON.parse(readFileSync(join(root, path), 'utf8')) as { version?: string };
+    packages.add(`${match[1]}@${version}`);
+  }
+  return packages;
 }
