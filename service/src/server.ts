@@ -58,7 +58,10 @@ async function main() {
     metricsServer,
     lifecycle,
     log,
-    closers: [() => tracing.shutdown(), () => database.close()],
+    closers: [
+      { name: 'tracing', close: () => tracing.shutdown() },
+      { name: 'database', close: () => database.close() },
+    ],
   });
   await app.listen({ host: config.HOST, port: config.PORT });
   log.info(

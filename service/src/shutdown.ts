@@ -10,9 +10,26 @@ export interface ShutdownParts {
   metricsServer: Server;
   lifecycle: Lifecycle;
   log: FastifyBaseLogger;
-  /** Closed last, in order: tracing exporter, database. */
-  closers: (() => Promise<void>)[];
+  /** Closed last, in order (tracing exporter, database); each gets CLOSE_STEP_TIMEOUT_MS. */
+  closers: { name: string; close: () => Promise<void> }[];
   exit?: (code: number) => void;
+}
+
+/** The most one closing step (e.g. flushing spans to an unreachable collector) may take. */
+export const CLOSE_STEP_TIMEOUT_MS = 3000;
+
+async function withinTimeout(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      work,
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`did not finish within ${ms} ms`)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function closeServer(server: Server): Promise<void> {
@@ -66,7 +83,18 @@ export function installShutdown(parts: ShutdownParts): void {
       log.info('drain over: no longer accepting connections, finishing in-flight requests');
       await app.close();
       await closeServer(metricsServer);
-      for (const close of parts.closers) await close();
+      // Requests are done at this point: a part that cannot close cleanly (a collector that is
+      // down) is logged and skipped, and the exit is still a clean one.
+      for (const { name, close } of parts.closers) {
+        try {
+          await withinTimeout(close(), CLOSE_STEP_TIMEOUT_MS);
+        } catch (error) {
+          log.warn(
+            { part: name, err: { message: (error as Error).message } },
+            'could not close cleanly; continuing',
+          );
+        }
+      }
       log.info('shutdown complete');
       clearTimeout(deadline);
       exit(0);

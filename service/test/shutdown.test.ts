@@ -88,3 +88,28 @@ describe('graceful shutdown of the real process', () => {
     expect(code).toBe(130);
   });
 });
+
+describe('shutdown with an OTLP collector that never answers (fake TCP black hole)', () => {
+  it('gives up flushing spans after a bounded time and still exits 0', async () => {
+    const { createServer } = await import('node:net');
+    const sockets: import('node:net').Socket[] = [];
+    const blackHole = createServer((socket) => sockets.push(socket)).listen(0, '127.0.0.1');
+    await new Promise((resolve) => blackHole.once('listening', resolve));
+    const port = (blackHole.address() as import('node:net').AddressInfo).port;
+    const service = await startServiceProcess({
+      SHUTDOWN_DRAIN_SECONDS: '0',
+      SHUTDOWN_TIMEOUT_SECONDS: '15',
+      OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}`,
+    });
+    try {
+      expect((await fetch(`${service.url}/api/users`)).status).toBe(200); // a span waits to be exported
+      service.child.kill('SIGTERM');
+      expect(await service.exited).toBe(0);
+      expect(service.output.some((line) => line.includes('"part":"tracing"'))).toBe(true);
+    } finally {
+      await service.stop();
+      for (const socket of sockets) socket.destroy();
+      blackHole.close();
+    }
+  });
+});
