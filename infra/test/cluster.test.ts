@@ -1,4 +1,5 @@
 import {
+  ARGOCD_CM_DATA,
   CLUSTER_METADATA,
   gitopsRootPath,
   NAMESPACES,
@@ -140,6 +141,15 @@ describe.each(BOTH)('EKS cluster of $name', ({ name, config }) => {
       targetRevision: REPOSITORY.mainBranch,
       path: gitopsRootPath(name),
     });
+  });
+
+  it('gives Argo CD the Application health check the app-of-apps sync waves rely on', async () => {
+    const t = await templateOf(config, 'cluster');
+    const chart = Object.values(t.findResources('Custom::AWSCDK-EKS-HelmChart')).find(
+      (r) => r.Properties.Chart === ARGOCD_CHART.chart,
+    );
+    const values = JSON.parse(chart?.Properties.Values);
+    expect(values.configs.cm).toEqual(ARGOCD_CM_DATA);
   });
 
   it('registers the cluster with Argo CD, carrying every CLUSTER_METADATA annotation', async () => {

@@ -1,6 +1,6 @@
+import { DATABASE_SECRET_KEYS } from '@slipway/platform';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_SECRET_KEYS } from '../src/config/database-secret.js';
 import { BOTH, type Json, resourcesOfType } from './support/environments.js';
 import { SYNTH_TIMEOUT_MS, synthesizedAssembly, templateOf } from './support/synthesized-assembly.js';
 

@@ -18,6 +18,8 @@ export interface AwsEnvironmentNames {
   zoneId: string;
   /** Public hostname of the API. */
   hostname: string;
+  /** The VPC's address block (infra creates it; NetworkPolicies allow the ALB and RDS within it). */
+  vpcCidr: string;
   /** Prefix of every Secrets Manager secret of this environment; External Secrets may read only these. */
   secretPrefix: string;
   /** Secrets Manager secret names the ExternalSecrets read. */
@@ -30,6 +32,7 @@ function namesFor(
   account: string,
   region: string,
   zone: { name: string; id: string },
+  vpcCidr: string,
 ): AwsEnvironmentNames {
   const secretPrefix = `${SERVICE}/${name}/`;
   return {
@@ -40,6 +43,7 @@ function namesFor(
     zoneName: zone.name,
     zoneId: zone.id,
     hostname: `api.${zone.name}`,
+    vpcCidr,
     secretPrefix,
     secrets: { app: `${secretPrefix}app`, database: `${secretPrefix}database` },
     ecrRepository: SERVICE,
@@ -48,12 +52,24 @@ function namesFor(
 
 /** Example account ids and zone ids: replace with yours (see infra/README.md). */
 export const AWS_ENVIRONMENT_NAMES: Record<AwsEnvironmentName, AwsEnvironmentNames> = {
-  staging: namesFor('staging', '111111111111', 'eu-west-1', {
-    name: 'staging.slipway.example.com',
-    id: 'Z0STAGING0000000000',
-  }),
-  production: namesFor('production', '222222222222', 'eu-west-1', {
-    name: 'slipway.example.com',
-    id: 'Z0PRODUCTION0000000',
-  }),
+  staging: namesFor(
+    'staging',
+    '111111111111',
+    'eu-west-1',
+    {
+      name: 'staging.slipway.example.com',
+      id: 'Z0STAGING0000000000',
+    },
+    '10.10.0.0/16',
+  ),
+  production: namesFor(
+    'production',
+    '222222222222',
+    'eu-west-1',
+    {
+      name: 'slipway.example.com',
+      id: 'Z0PRODUCTION0000000',
+    },
+    '10.20.0.0/16',
+  ),
 };

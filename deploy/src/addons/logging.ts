@@ -4,6 +4,7 @@
  * service's OTLP spans. The service's JSON fields become Loki structured metadata, and only
  * low-cardinality fields (namespace, app, container, level) become labels.
  */
+import { alloyLokiProcess } from '@slipway/observability';
 import { NAMESPACES } from '@slipway/platform';
 import type { Environment } from '../environments/index.js';
 import { TRACING_COLLECTOR } from '../environments/tracing.js';
@@ -103,21 +104,7 @@ loki.source.kubernetes "pods" {
   }
 }
 
-loki.process "json" {
-  stage.json {
-    expressions = { level = "level", req_id = "reqId", trace_id = "trace_id", route = "route", status = "statusCode" }
-  }
-  stage.labels {
-    values = { level = "" }
-  }
-  stage.structured_metadata {
-    values = { req_id = "", trace_id = "", route = "", status = "", pod = "" }
-  }
-  stage.label_drop {
-    values = ["pod"]
-  }
-  forward_to = [loki.write.default.receiver]
-}
+${alloyLokiProcess('json', 'loki.write.default.receiver')}
 
 loki.write "default" {
   endpoint {

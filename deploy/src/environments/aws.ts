@@ -1,17 +1,7 @@
 /** What staging and production share: the AWS side of an environment, derived from platform names. */
-import { AWS_ENVIRONMENT_NAMES, type AwsEnvironmentName } from '@slipway/platform';
+import { AWS_ENVIRONMENT_NAMES, type AwsEnvironmentName, POSTGRES_PORT } from '@slipway/platform';
 import { SERVICE_NAME } from '@slipway/service/contract';
 import type { AddonName, Environment } from './environment.js';
-
-/** The PostgreSQL port RDS listens on (the default; infra does not change it). */
-const RDS_PORT = 5432;
-
-/**
- * The RFC 1918 block every VPC of this project is carved from (infra/ picks a /16 per environment).
- * NetworkPolicies use it for egress to RDS and ingress from the ALB (target type ip); narrow it to
- * the VPC CIDR once @slipway/platform exports that.
- */
-export const VPC_CIDR = '10.0.0.0/8';
 
 export const AWS_ADDONS: readonly AddonName[] = [
   'kube-prometheus-stack',
@@ -37,7 +27,8 @@ export function awsBase(
       digest,
     },
     ingress: { controller: 'aws-load-balancer-controller', host: aws.hostname },
-    database: { kind: 'rds', cidr: VPC_CIDR, port: RDS_PORT },
+    // NetworkPolicies allow egress to RDS and ingress from the ALB (target type ip) within the VPC.
+    database: { kind: 'rds', cidr: aws.vpcCidr, port: POSTGRES_PORT },
     secrets: 'external-secrets',
     zoneSpread: 'DoNotSchedule',
     addons: AWS_ADDONS,

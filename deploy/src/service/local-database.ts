@@ -2,11 +2,11 @@
  * The local environment's PostgreSQL: a CloudNativePG cluster in the database namespace, with
  * local-only credentials shared by its bootstrap Secret and the service's generated Secret.
  */
-import { NAMESPACES } from '@slipway/platform';
+import { NAMESPACES, POSTGRES_PORT } from '@slipway/platform';
 import { SERVICE_NAME } from '@slipway/service/contract';
 
 const name = `${SERVICE_NAME}-db`;
-const port = 5432;
+const port = POSTGRES_PORT;
 
 export const LOCAL_DATABASE = {
   cluster: name,

@@ -5,7 +5,7 @@
  */
 
 import { ExternalSecret } from '@kubernetes-models/external-secrets/external-secrets.io/v1/ExternalSecret';
-import { NAMESPACES } from '@slipway/platform';
+import { DATABASE_SECRET_KEYS as K, NAMESPACES } from '@slipway/platform';
 import { type ConfigName, SECRET_FILE_SUFFIX } from '@slipway/service/contract';
 import { KubeSecret } from 'cdk8s-plus-33/lib/imports/k8s.js';
 import type { Construct } from 'constructs';
@@ -73,8 +73,8 @@ function externalSecrets(scope: Construct, env: Environment): void {
         template: {
           engineVersion: 'v2',
           data: {
-            DATABASE_URL: 'postgres://{{ .username }}@{{ .host }}:{{ .port }}/{{ .dbname }}',
-            DB_PASSWORD: '{{ .password }}',
+            DATABASE_URL: `postgres://{{ .${K.username} }}@{{ .${K.host} }}:{{ .${K.port} }}/{{ .${K.dbname} }}`,
+            DB_PASSWORD: `{{ .${K.password} }}`,
           },
         },
       },

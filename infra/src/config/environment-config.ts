@@ -72,7 +72,12 @@ export const ENVIRONMENTS: Record<AwsEnvironmentName, EnvironmentConfig> = {
   staging: {
     ...common,
     names: AWS_ENVIRONMENT_NAMES.staging,
-    network: { cidr: '10.10.0.0/16', natGateways: 1, interfaceEndpointAzs: 1, flowLogRetentionDays: 30 },
+    network: {
+      cidr: AWS_ENVIRONMENT_NAMES.staging.vpcCidr,
+      natGateways: 1,
+      interfaceEndpointAzs: 1,
+      flowLogRetentionDays: 30,
+    },
     cluster: {
       publicApiCidrs: ['203.0.113.0/24'],
       adminRoleArns: [`arn:aws:iam::${AWS_ENVIRONMENT_NAMES.staging.account}:role/PlatformAdministrator`],
@@ -93,7 +98,12 @@ export const ENVIRONMENTS: Record<AwsEnvironmentName, EnvironmentConfig> = {
   production: {
     ...common,
     names: AWS_ENVIRONMENT_NAMES.production,
-    network: { cidr: '10.20.0.0/16', natGateways: 3, interfaceEndpointAzs: 3, flowLogRetentionDays: 365 },
+    network: {
+      cidr: AWS_ENVIRONMENT_NAMES.production.vpcCidr,
+      natGateways: 3,
+      interfaceEndpointAzs: 3,
+      flowLogRetentionDays: 365,
+    },
     cluster: {
       publicApiCidrs: ['203.0.113.0/24'],
       adminRoleArns: [`arn:aws:iam::${AWS_ENVIRONMENT_NAMES.production.account}:role/PlatformAdministrator`],

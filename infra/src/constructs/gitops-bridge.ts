@@ -1,4 +1,5 @@
 import {
+  ARGOCD_CM_DATA,
   type AwsEnvironmentNames,
   CLUSTER_METADATA,
   gitopsRootPath,
@@ -58,7 +59,7 @@ export class GitopsBridge extends Construct {
         server: { replicas },
         repoServer: { replicas },
         applicationSet: { replicas },
-        configs: { params: { 'server.insecure': false } },
+        configs: { params: { 'server.insecure': false }, cm: { ...ARGOCD_CM_DATA } },
       },
     });
 

@@ -1,3 +1,4 @@
+import { APP_SECRET_KEYS, DATABASE_NAME, DATABASE_USERNAME, POSTGRES_PORT } from '@slipway/platform';
 import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -6,12 +7,6 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { acknowledge, managedPolicyFinding } from '../compliance/acknowledge.js';
-import {
-  APP_SECRET_KEYS,
-  DATABASE_NAME,
-  DATABASE_USERNAME,
-  POSTGRES_PORT,
-} from '../config/database-secret.js';
 import type { EnvironmentConfig } from '../config/environment-config.js';
 import { AppSecretSeed } from '../constructs/app-secret-seed.js';
 import { customerManagedKey } from '../constructs/customer-managed-key.js';

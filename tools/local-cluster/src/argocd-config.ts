@@ -1,24 +1,6 @@
-/**
- * ArgoCD settings the app-of-apps needs: since ArgoCD 1.8 an Application has no health of its own
- * in its parent, so sync waves between child Applications would not wait for each other. This
- * health check (the one ArgoCD's documentation gives) makes the root wait for each wave —
- * cluster, add-ons, config, service — to be Healthy before the next.
- */
-export const APPLICATION_HEALTH_LUA = `hs = {}
-hs.status = "Progressing"
-hs.message = ""
-if obj.status ~= nil and obj.status.health ~= nil then
-  hs.status = obj.status.health.status
-  if obj.status.health.message ~= nil then
-    hs.message = obj.status.health.message
-  end
-end
-return hs
-`;
+import { ARGOCD_CM_DATA } from '@slipway/platform';
 
-/** A merge patch for the argocd-cm ConfigMap. */
+/** A merge patch for the argocd-cm ConfigMap: the settings every cluster of this project needs. */
 export function argocdConfigPatch(): string {
-  return JSON.stringify({
-    data: { 'resource.customizations.health.argoproj.io_Application': APPLICATION_HEALTH_LUA },
-  });
+  return JSON.stringify({ data: ARGOCD_CM_DATA });
 }

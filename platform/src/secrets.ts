@@ -1,10 +1,10 @@
 /**
- * The JSON keys of the two Secrets Manager secrets this app creates under the environment's
- * secret prefix (names in AWS_ENVIRONMENT_NAMES[env].secrets). deploy/'s ExternalSecrets read
- * these keys; until they move to @slipway/platform, this is their one definition on the infra side.
+ * The Secrets Manager secrets infra/ creates under each environment's secret prefix
+ * (AWS_ENVIRONMENT_NAMES[env].secrets) and deploy/'s ExternalSecrets read: their JSON keys,
+ * the database and login names, and the PostgreSQL port.
  */
 
-/** `secrets.database`: written by RDS/Secrets Manager (CDK's DatabaseSecret + attachment), rotated in place. */
+/** `secrets.database`: written by RDS/Secrets Manager and rotated in place. */
 export const DATABASE_SECRET_KEYS = {
   username: 'username',
   password: 'password',
@@ -15,7 +15,7 @@ export const DATABASE_SECRET_KEYS = {
   dbInstanceIdentifier: 'dbInstanceIdentifier',
 } as const;
 
-/** `secrets.app`: the service's own secrets, named as the service's environment variables. */
+/** `secrets.app`: the service's own secrets, keyed by the service's environment variable names. */
 export const APP_SECRET_KEYS = {
   secretKey: 'SECRET_KEY',
   apiTokens: 'API_TOKENS',
