@@ -1,4 +1,4 @@
-# The Slipway service image: compiled TypeScript and production dependencies on distroless Node 24
+# The Slipway service image: the bundled service and its production dependencies on distroless Node 24
 # (no shell, no package manager), running as a non-root user with a read-only root filesystem.
 #
 #   docker build -t slipway .        (or: podman build -t slipway .)
@@ -21,7 +21,7 @@ WORKDIR /src
 COPY package.json package-lock.json ./
 COPY service/package.json service/
 
-# ---- build: compile the service (typescript and @types/node are root devDependencies) ----
+# ---- build: bundle the service with esbuild (a devDependency; type-checking happens in CI) ----
 FROM manifests AS build
 # A registry other than npm's default, when the build host uses one (never a credential).
 ARG NPM_CONFIG_REGISTRY
@@ -30,9 +30,8 @@ ARG NPM_CONFIG_REGISTRY
 RUN --mount=type=secret,id=npmca \
     if [ -s /run/secrets/npmca ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/npmca; fi \
     && npm ci --workspace @slipway/service --include-workspace-root \
-       --omit=optional --ignore-scripts --no-audit --no-fund
-COPY tsconfig.base.json ./
-COPY service/tsconfig.build.json service/
+       --ignore-scripts --no-audit --no-fund
+COPY service/scripts/bundle.mjs service/scripts/
 COPY service/src service/src
 RUN npm run build --workspace @slipway/service \
     && mkdir -p /out/data
