@@ -105,7 +105,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.removeContentTypeParser('text/plain');
   registerRequestMetrics(app, metrics);
   await app.register(tracing.plugin);
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
   await registerLoadShedding(app, config, metrics);
   await registerRateLimit(app, config);
   await registerApiDocs(app, config, build.version);

@@ -19,24 +19,47 @@ export function openSqlite(path: string): SqliteDatabase & { exec(sql: string): 
   }
   if (nodeSqlite === undefined) {
     const BetterSqlite3 = require('better-sqlite3') as typeof import('better-sqlite3');
-    return new BetterSqlite3(path);
+    const database = new BetterSqlite3(path);
+    const statements = new Map<string, SqliteStatement>();
+    return {
+      exec: (sql) => database.exec(sql),
+      close: () => database.close(),
+      prepare: (sql) => cached(statements, sql, () => database.prepare(sql)),
+    };
   }
   const database = new nodeSqlite.DatabaseSync(path);
+  const statements = new Map<string, SqliteStatement>();
   return {
     exec: (sql) => database.exec(sql),
     close: () => database.close(),
-    prepare(sql): SqliteStatement {
-      const statement = database.prepare(sql);
-      type Bindings = globalThis.Parameters<typeof statement.all>;
-      return {
-        reader: statement.columns().length > 0,
-        all: (parameters) => statement.all(...(parameters as Bindings)),
-        run: (parameters) => {
-          const { changes, lastInsertRowid } = statement.run(...(parameters as Bindings));
-          return { changes, lastInsertRowid };
-        },
-        iterate: (parameters) => statement.iterate(...(parameters as Bindings)),
-      };
+    prepare: (sql) => cached(statements, sql, () => adapt(database.prepare(sql))),
+  };
+}
+
+/**
+ * Kysely prepares every query it runs; the SQL of this service's queries is a small fixed set, so
+ * each is prepared once and reused (SQLite re-binds parameters on every run).
+ */
+function cached(statements: Map<string, SqliteStatement>, sql: string, prepare: () => SqliteStatement) {
+  let statement = statements.get(sql);
+  if (statement === undefined) {
+    statement = prepare();
+    if (statements.size < MAX_CACHED_STATEMENTS) statements.set(sql, statement);
+  }
+  return statement;
+}
+
+const MAX_CACHED_STATEMENTS = 100;
+
+function adapt(statement: import('node:sqlite').StatementSync): SqliteStatement {
+  type Bindings = globalThis.Parameters<typeof statement.all>;
+  return {
+    reader: statement.columns().length > 0,
+    all: (parameters) => statement.all(...(parameters as Bindings)),
+    run: (parameters) => {
+      const { changes, lastInsertRowid } = statement.run(...(parameters as Bindings));
+      return { changes, lastInsertRowid };
     },
+    iterate: (parameters) => statement.iterate(...(parameters as Bindings)),
   };
 }
