@@ -33,6 +33,12 @@ export function secretFileVariables(): { name: string; value: string }[] {
 
 /** How often External Secrets re-reads Secrets Manager (rotation reaches the pods' files after that). */
 const REFRESH_INTERVAL = '1h';
+/**
+ * The database password rotates in place (RDS single-user rotation: the old password stops
+ * working at once). The service re-reads DB_PASSWORD_FILE for every new connection, so the window
+ * in which new connections fail is this interval plus the kubelet's secret sync (about a minute).
+ */
+const DATABASE_REFRESH_INTERVAL = '5m';
 
 export function serviceSecrets(scope: Construct, env: Environment): void {
   if (env.secrets === 'external-secrets') {
@@ -64,7 +70,7 @@ function externalSecrets(scope: Construct, env: Environment): void {
   const database = new ExternalSecret({
     metadata: metadata(OBJECT_NAMES.databaseSecret),
     spec: {
-      refreshInterval: REFRESH_INTERVAL,
+      refreshInterval: DATABASE_REFRESH_INTERVAL,
       secretStoreRef: storeRef,
       target: {
         name: OBJECT_NAMES.databaseSecret,
