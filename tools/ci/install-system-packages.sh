@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# System packages the test suite needs on a Debian machine: podman and friends for the container
-# suite, debootstrap for the stand-in base images, Prometheus/promtool for the observability
-# suite, shellcheck for shell scripts. Idempotent; run as root (CI) or with sudo.
+# System packages the test suite needs on a Debian machine: podman, buildah, runc, skopeo and
+# slirp4netns for the container suite, debootstrap for its stand-in base images, Prometheus and
+# promtool for the observability suite, kubectl (kustomize) for the manifest checks, shellcheck
+# for shell scripts. Idempotent; run as root (CI) or with sudo.
 set -euo pipefail
 
-packages=(podman buildah runc skopeo debootstrap prometheus shellcheck)
+packages=(podman buildah runc skopeo slirp4netns debootstrap prometheus shellcheck kubectl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
