@@ -12,6 +12,7 @@ export default defineConfig({
       'tools/container',
       'tools/smoke',
       'tools/local-cluster',
+      'tools/workflows',
     ].map((name) => ({
       extends: true,
       test: { name: name.replace('tools/', ''), root: `./${name}`, include: ['test/**/*.test.ts'] },

