@@ -8,7 +8,7 @@ import { type ChildProcess, execFileSync, fork, spawn } from 'node:child_process
 import { openSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { freePort, startPostgres, waitForHttp } from '@slipway/testing';
+import { freePort, loopbackServiceEnv, startPostgres, waitForHttp } from '@slipway/testing';
 import { PATHS } from '../src/contract/index.js';
 import { type LoadResult, runLoad } from './load-scenarios.js';
 
@@ -41,11 +41,7 @@ async function startService(env: Record<string, string>) {
   const child = spawn(process.execPath, ['dist/server.js'], {
     cwd: serviceDir,
     env: {
-      PATH: process.env.PATH ?? '',
-      HOST: '127.0.0.1',
-      METRICS_HOST: '127.0.0.1',
-      PORT: String(port),
-      METRICS_PORT: String(metricsPort),
+      ...loopbackServiceEnv(port, metricsPort),
       LOG_LEVEL: 'info',
       RATE_LIMIT_MAX: '100000000',
       SHUTDOWN_DRAIN_SECONDS: '0',

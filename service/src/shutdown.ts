@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Config } from './contract/index.js';
 import type { Lifecycle } from './lifecycle.js';
+import { withinTimeout } from './time-limit.js';
 
 export interface ShutdownParts {
   config: Config;
@@ -17,20 +18,6 @@ export interface ShutdownParts {
 
 /** The most one closing step (e.g. flushing spans to an unreachable collector) may take. */
 export const CLOSE_STEP_TIMEOUT_MS = 3000;
-
-async function withinTimeout(work: Promise<void>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([
-      work,
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`did not finish within ${ms} ms`)), ms);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => {

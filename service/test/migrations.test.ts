@@ -62,16 +62,12 @@ describe('the migrate command and MIGRATE_ON_START=false (how Kubernetes runs th
 /** The real service with MIGRATE_ON_START=false, returned as soon as it serves /healthz. */
 async function startServiceProcessWithoutWaiting(sqlitePath: string) {
   const { spawn } = await import('node:child_process');
-  const { freePort, waitForHttp } = await import('@slipway/testing');
+  const { freePort, loopbackServiceEnv, waitForHttp } = await import('@slipway/testing');
   const [port, metricsPort] = [await freePort(), await freePort()];
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: serviceDir,
     env: {
-      PATH: process.env.PATH,
-      HOST: '127.0.0.1',
-      METRICS_HOST: '127.0.0.1',
-      PORT: String(port),
-      METRICS_PORT: String(metricsPort),
+      ...loopbackServiceEnv(port, metricsPort),
       SQLITE_PATH: sqlitePath,
       MIGRATE_ON_START: 'false',
       SHUTDOWN_DRAIN_SECONDS: '0',

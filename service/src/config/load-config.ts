@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { Value } from 'typebox/value';
 import {
   type Config,
@@ -9,6 +8,7 @@ import {
   SECRET_SETTINGS,
 } from '../contract/index.js';
 import { ConfigError } from './config-error.js';
+import { readSecretFile } from './secret-source.js';
 
 type Environment = Record<string, string | undefined>;
 
@@ -24,8 +24,7 @@ function readSecretFiles(env: Environment, problems: string[]): Environment {
       continue;
     }
     try {
-      // Files written by editors and `kubectl create secret --from-file` often end in a newline.
-      resolved[name] = readFileSync(path, 'utf8').replace(/\r?\n$/, '');
+      resolved[name] = readSecretFile(path);
     } catch (error) {
       problems.push(
         `${fileVariable}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,

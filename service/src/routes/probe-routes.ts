@@ -4,23 +4,16 @@ import { PATHS } from '../contract/index.js';
 import type { Database } from '../db/database.js';
 import type { Lifecycle } from '../lifecycle.js';
 import { EXEMPT_FROM_LOAD_SHEDDING } from '../plugins/load-shedding.js';
+import { withinTimeout } from '../time-limit.js';
 
 const PING_TIMEOUT_MS = 1000;
 
 async function databaseStatus(database: Database): Promise<'up' | 'down'> {
-  let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([
-      database.ping(),
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error('ping timeout')), PING_TIMEOUT_MS);
-      }),
-    ]);
+    await withinTimeout(database.ping(), PING_TIMEOUT_MS);
     return 'up';
   } catch {
     return 'down';
-  } finally {
-    clearTimeout(timer);
   }
 }
 

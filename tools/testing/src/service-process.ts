@@ -23,6 +23,17 @@ export interface ServiceProcess {
   stop(): Promise<number | null>;
 }
 
+/** The environment that makes the service listen on loopback only, on the given ports. */
+export function loopbackServiceEnv(port: number, metricsPort: number): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    HOST: '127.0.0.1',
+    METRICS_HOST: '127.0.0.1',
+    PORT: String(port),
+    METRICS_PORT: String(metricsPort),
+  };
+}
+
 /**
  * Starts the real service (`service/src/server.ts`) as a child process on free loopback ports,
  * with a throwaway SQLite folder unless `env` sets DATABASE_URL, and waits until /readyz is 200.
@@ -35,11 +46,7 @@ export async function startServiceProcess(env: Record<string, string> = {}): Pro
   const child = spawn(process.execPath, ['--import', 'tsx', serverEntry], {
     cwd: repositoryRoot,
     env: {
-      PATH: process.env.PATH ?? '',
-      HOST: '127.0.0.1',
-      METRICS_HOST: '127.0.0.1',
-      PORT: String(port),
-      METRICS_PORT: String(metricsPort),
+      ...loopbackServiceEnv(port, metricsPort),
       SQLITE_PATH: join(dataDir, 'slipway.db'),
       LOG_LEVEL: 'info',
       // A busy test machine can stall the event loop for a moment and trip load shedding, which
