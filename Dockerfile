@@ -19,6 +19,7 @@ ARG RUNTIME_BASE_IMAGE=gcr.io/distroless/nodejs24-debian13:nonroot@sha256:9eeb7f
 FROM ${BUILD_BASE_IMAGE} AS manifests
 WORKDIR /src
 COPY package.json package-lock.json ./
+COPY contract/package.json contract/
 COPY service/package.json service/
 
 # ---- build: bundle the service with esbuild (a devDependency; type-checking happens in CI) ----
@@ -31,6 +32,7 @@ RUN --mount=type=secret,id=npmca \
     if [ -s /run/secrets/npmca ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/npmca; fi \
     && npm ci --workspace @slipway/service --include-workspace-root \
        --ignore-scripts --no-audit --no-fund
+COPY contract/src contract/src
 COPY service/scripts/bundle.mjs service/scripts/
 COPY service/src service/src
 RUN npm run build --workspace @slipway/service \
@@ -67,7 +69,7 @@ RUN --mount=type=secret,id=npmca \
 # ---- runtime ----
 FROM ${RUNTIME_BASE_IMAGE} AS runtime
 # CONTAINER.workdir, CONTAINER.dataDir, CONTAINER.uid/gid, HTTP_PORT, METRICS_PORT and
-# SERVE_COMMAND in @slipway/service/contract; tools/container/test checks that they match.
+# SERVE_COMMAND in @slipway/contract; tools/container/test checks that they match.
 WORKDIR /app
 ENV NODE_ENV=production \
     SQLITE_PATH=/data/slipway.db

@@ -1,9 +1,9 @@
 /**
  * Names only the Kubernetes delivery uses (labels, object names, add-on namespaces that exist only
- * in the local kind cluster). Names shared with infra/ come from @slipway/platform; ports, paths and
- * settings from @slipway/service/contract.
+ * in the local kind cluster). Names shared with the other workspaces (object names, namespaces,
+ * ports, paths, settings) come from @slipway/contract.
  */
-import { SERVICE_NAME } from '@slipway/service/contract';
+import { SERVICE_NAME } from '@slipway/contract';
 
 /** Recommended labels on every object of the service; the selector uses the stable subset. */
 export const SERVICE_LABELS = {
@@ -18,24 +18,6 @@ export type Component = (typeof COMPONENTS)[keyof typeof COMPONENTS];
 export function selectorLabels(component: Component): Record<string, string> {
   return { 'app.kubernetes.io/name': SERVICE_NAME, 'app.kubernetes.io/component': component };
 }
-
-/** Object names of the service's resources (stable, no hashes). */
-export const OBJECT_NAMES = {
-  deployment: SERVICE_NAME,
-  service: SERVICE_NAME,
-  ingress: SERVICE_NAME,
-  config: `${SERVICE_NAME}-config`,
-  /** Secret holding API_TOKENS and SECRET_KEY. */
-  appSecret: `${SERVICE_NAME}-app`,
-  /** Secret holding DATABASE_URL and DB_PASSWORD. */
-  databaseSecret: `${SERVICE_NAME}-database`,
-  migrationJob: `${SERVICE_NAME}-migrate`,
-  dashboards: `${SERVICE_NAME}-dashboards`,
-  rules: SERVICE_NAME,
-} as const;
-
-/** Where the secrets are mounted; each setting is read from `<dir>/<NAME>` through `<NAME>_FILE`. */
-export const SECRETS_MOUNT_PATH = `/var/run/secrets/${SERVICE_NAME}`;
 
 /** Namespaces that exist only in the local kind cluster. */
 export const LOCAL_NAMESPACES = {

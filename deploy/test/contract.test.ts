@@ -8,9 +8,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { CONTAINER_NAME, HPA_NAME, SCRAPE_JOB } from '@slipway/observability';
-import { NAMESPACES } from '@slipway/platform';
-import { loadConfig } from '@slipway/service/config';
 import {
   CONTAINER,
   DEFAULT_REQUEST_TIMEOUT_SECONDS,
@@ -18,12 +15,16 @@ import {
   HTTP_PORT,
   METRICS_PORT,
   MIGRATE_COMMAND,
+  NAMESPACES,
+  OBJECT_NAMES,
   PATHS,
   PORT_NAMES,
   SECRET_FILE_SUFFIX,
   SECRET_SETTINGS,
   SERVE_COMMAND,
-} from '@slipway/service/contract';
+} from '@slipway/contract';
+import { CONTAINER_NAME, HPA_NAME, SCRAPE_JOB } from '@slipway/observability';
+import { loadConfig } from '@slipway/service/config';
 import { afterAll, describe, expect, it } from 'vitest';
 import { containerEnvironment } from '../src/checks/container-environment.js';
 import { renderedObjects } from '../src/checks/rendered-objects.js';
@@ -31,7 +32,6 @@ import { type ContainerSpec, workloadsOf } from '../src/checks/workloads.js';
 import { ENVIRONMENT_NAMES } from '../src/environments/index.js';
 import { APP_FOLDERS } from '../src/gitops/argocd.js';
 import { SERVICE_KINDS } from '../src/gitops/projects.js';
-import { OBJECT_NAMES } from '../src/names.js';
 import { renderEnvironments } from '../src/render/manifest-files.js';
 
 const all = renderedObjects(renderEnvironments());

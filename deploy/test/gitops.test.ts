@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CLUSTER_METADATA, gitopsRootPath, REPOSITORY } from '@slipway/platform';
+import { CLUSTER_METADATA, gitopsRootPath, REPOSITORY } from '@slipway/contract';
 import { describe, expect, it } from 'vitest';
 import { renderedObjects } from '../src/checks/rendered-objects.js';
 import { ENVIRONMENT_NAMES } from '../src/environments/index.js';

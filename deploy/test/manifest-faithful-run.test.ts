@@ -18,13 +18,12 @@ import {
   runContainer,
   waitForContainerExit,
 } from '@slipway/container';
-import { NAMESPACES } from '@slipway/platform';
+import { NAMESPACES, OBJECT_NAMES } from '@slipway/contract';
 import { describeWithTool, toolAvailable } from '@slipway/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { containerEnvironment } from '../src/checks/container-environment.js';
 import { renderedObjects } from '../src/checks/rendered-objects.js';
 import { type Workload, workloadsOf } from '../src/checks/workloads.js';
-import { OBJECT_NAMES } from '../src/names.js';
 import { renderEnvironments } from '../src/render/manifest-files.js';
 import { probeOnce, untilSuccess } from './support/kubelet-prober.js';
 import { type OtlpReceiver, startOtlpReceiver } from './support/otlp-receiver.js';

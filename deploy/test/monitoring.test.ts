@@ -3,8 +3,9 @@
  * ServiceMonitor selects the Service's metrics port, the rules and monitors carry the label the
  * chart's Prometheus selects (its release name), and the dashboards carry the sidecar's label.
  */
+
+import { PATHS, PORT_NAMES } from '@slipway/contract';
 import { grafanaDashboards, prometheusRuleGroups } from '@slipway/observability';
-import { PATHS, PORT_NAMES } from '@slipway/service/contract';
 import { describe, expect, it } from 'vitest';
 import { renderedObjects } from '../src/checks/rendered-objects.js';
 import { selects } from '../src/checks/workloads.js';

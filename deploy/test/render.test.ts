@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gitopsRootPath } from '@slipway/platform';
+import { gitopsRootPath } from '@slipway/contract';
 import { describeWithTool, toolAvailable } from '@slipway/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ENVIRONMENT_NAMES } from '../src/environments/index.js';

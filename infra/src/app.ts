@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
-import { AWS_ENVIRONMENTS, type AwsEnvironmentName } from '@slipway/platform';
+import { AWS_ENVIRONMENTS, type AwsEnvironmentName } from '@slipway/contract';
 import { App, type AppProps, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ENVIRONMENTS } from './config/environment-config.js';

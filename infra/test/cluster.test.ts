@@ -6,7 +6,7 @@ import {
   REPOSITORY,
   ROOT_APPLICATION,
   SERVICE_ACCOUNTS,
-} from '@slipway/platform';
+} from '@slipway/contract';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ARGOCD_CHART } from '../src/constructs/gitops-bridge.js';

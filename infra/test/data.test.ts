@@ -1,4 +1,4 @@
-import { DATABASE_SECRET_KEYS } from '@slipway/platform';
+import { DATABASE_SECRET_KEYS } from '@slipway/contract';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BOTH, type Json, resourcesOfType } from './support/environments.js';

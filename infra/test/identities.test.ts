@@ -1,4 +1,4 @@
-import { REPOSITORY } from '@slipway/platform';
+import { REPOSITORY } from '@slipway/contract';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STACK_PARTS } from '../src/config/naming.js';

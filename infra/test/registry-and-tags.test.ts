@@ -1,4 +1,4 @@
-import { SERVICE } from '@slipway/platform';
+import { SERVICE_NAME } from '@slipway/contract';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STACK_PARTS, TAG_KEYS, tagsFor } from '../src/config/naming.js';
 import { BOTH, type Json, resourcesOfType } from './support/environments.js';
@@ -35,7 +35,7 @@ describe.each(BOTH)('registry and tags of $name', ({ config }) => {
   it('tags every taggable resource with service, environment, owner and cost centre', async () => {
     const expected = tagsFor(config);
     expect(Object.keys(expected).sort()).toEqual(Object.values(TAG_KEYS).sort());
-    expect(expected[TAG_KEYS.service]).toBe(SERVICE);
+    expect(expected[TAG_KEYS.service]).toBe(SERVICE_NAME);
     let checked = 0;
     const missing: string[] = [];
     for (const part of STACK_PARTS) {

@@ -2,7 +2,7 @@
  * Every alert links to `docs/runbooks/<alert name>.md` in the repository; a test checks that the
  * file exists and says what to check and what to do.
  */
-import { REPOSITORY } from '@slipway/platform';
+import { REPOSITORY } from '@slipway/contract';
 
 export const RUNBOOKS_DIR = 'docs/runbooks';
 

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { METRICS } from '@slipway/service/contract';
+import { METRICS } from '@slipway/contract';
 import { describe, expect, it } from 'vitest';
 import {
   type AlertingRule,

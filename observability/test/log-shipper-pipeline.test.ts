@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PATHS } from '@slipway/service/contract';
+import { PATHS } from '@slipway/contract';
 import { type ServiceProcess, startServiceProcess } from '@slipway/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alloyLokiProcess, logShipperPipeline } from '../src/index.js';

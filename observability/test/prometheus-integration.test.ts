@@ -4,8 +4,7 @@
  * The shipped rules are loaded as they are; a drill variant of the burn-rate alerts, generated
  * from the same SLO code with second-long windows, shows them fire and resolve within a minute.
  */
-import { NAMESPACES } from '@slipway/platform';
-import { METRIC_LABELS as L, METRICS, PATHS } from '@slipway/service/contract';
+import { METRIC_LABELS as L, METRICS, NAMESPACES, PATHS } from '@slipway/contract';
 import {
   describeWithTool,
   freePort,

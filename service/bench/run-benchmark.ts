@@ -8,8 +8,8 @@ import { type ChildProcess, execFileSync, fork, spawn } from 'node:child_process
 import { openSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { PATHS } from '@slipway/contract';
 import { freePort, loopbackServiceEnv, startPostgres, waitForHttp } from '@slipway/testing';
-import { PATHS } from '../src/contract/index.js';
 import { type LoadResult, runLoad } from './load-scenarios.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import type { Config } from '@slipway/contract';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import { readBuildInfo } from './build-info.js';
 import { secretValues } from './config/index.js';
-import type { Config } from './contract/index.js';
 import type { Database } from './db/database.js';
 import { parseTokens, requireBearerToken } from './http/bearer-auth.js';
 import { registerErrorHandling } from './http/error-handler.js';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Config } from './contract/index.js';
+import { type Config, SERVICE_NAME } from '@slipway/contract';
 
 export interface BuildInfo {
   name: string;
@@ -18,7 +18,7 @@ export function readBuildInfo(config: Config): BuildInfo {
     version: string;
   };
   return {
-    name: 'slipway',
+    name: SERVICE_NAME,
     version: pkg.version,
     commit: config.GIT_COMMIT,
     buildTime: config.BUILD_TIME,

@@ -2,9 +2,10 @@
  * Applies pending database migrations and exits: the command the Kubernetes migration Job runs
  * (`node dist/migrate.js`). Safe to run beside starting pods: PostgreSQL migrations hold a lock.
  */
+
+import { EXIT_CODE_CONFIG_ERROR } from '@slipway/contract';
 import pino from 'pino';
 import { ConfigError, loadConfig, secretSource } from './config/index.js';
-import { EXIT_CODE_CONFIG_ERROR } from './contract/index.js';
 import { createDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrator.js';
 

@@ -3,10 +3,10 @@
  * `src/app.ts` builds the app; this file only starts it.
  */
 import { once } from 'node:events';
+import { type Config, EXIT_CODE_CONFIG_ERROR } from '@slipway/contract';
 import { buildApp } from './app.js';
 import { readBuildInfo } from './build-info.js';
 import { ConfigError, loadConfig, secretSource } from './config/index.js';
-import { type Config, EXIT_CODE_CONFIG_ERROR } from './contract/index.js';
 import { createDatabase } from './db/database.js';
 import { createLifecycle } from './lifecycle.js';
 import { createMetricsServer } from './metrics/metrics-server.js';

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Config } from '@slipway/contract';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import type { Config } from './contract/index.js';
 import type { Lifecycle } from './lifecycle.js';
 import { withinTimeout } from './time-limit.js';
 

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Config } from '@slipway/contract';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Config } from './contract/index.js';
 import type { Database } from './db/database.js';
 import { unavailabilityReason } from './db/database-errors.js';
 import { migrateToLatest, pendingMigrations } from './db/migrator.js';

@@ -2,10 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describeSettings, EXIT_CODE_CONFIG_ERROR, HTTP_PORT, METRICS_PORT } from '@slipway/contract';
 import { describe, expect, it } from 'vitest';
 import { renderEnvExample, withConfigTable } from '../src/config/config-docs.js';
 import { ConfigError, loadConfig } from '../src/config/index.js';
-import { describeSettings, EXIT_CODE_CONFIG_ERROR, HTTP_PORT, METRICS_PORT } from '../src/contract/index.js';
 
 const problemsOf = (env: Record<string, string>) => {
   try {

@@ -1,5 +1,5 @@
+import { PATHS } from '@slipway/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PATHS } from '../src/contract/index.js';
 import { bodyOf, startTestApp, type TestApp } from './support/test-app.js';
 
 describe('HTTP behaviour shared by every route', () => {

@@ -3,8 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { PATHS } from '@slipway/contract';
 import { describe, expect, it } from 'vitest';
-import { PATHS } from '../src/contract/index.js';
 import { bodyOf } from './support/test-app.js';
 
 const serviceDir = join(import.meta.dirname, '..');

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
+import { METRICS, PATHS, UNMATCHED_ROUTE_LABEL } from '@slipway/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { METRICS, PATHS, UNMATCHED_ROUTE_LABEL } from '../src/contract/index.js';
 import { createMetricsServer } from '../src/metrics/metrics-server.js';
 import { bodyOf, json, startTestApp, type TestApp } from './support/test-app.js';
 

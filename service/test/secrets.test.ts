@@ -1,5 +1,5 @@
+import { PATHS, SECRET_SETTINGS } from '@slipway/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PATHS, SECRET_SETTINGS } from '../src/contract/index.js';
 import { json, startTestApp, type TestApp, withToken } from './support/test-app.js';
 
 // Distinctive values, so a leak anywhere is unmistakable.

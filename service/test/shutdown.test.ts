@@ -1,8 +1,8 @@
 import { Agent, request as httpRequest } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { PATHS } from '@slipway/contract';
 import { startServiceProcess } from '@slipway/testing';
 import { describe, expect, it } from 'vitest';
-import { PATHS } from '../src/contract/index.js';
 import { bodyOf } from './support/test-app.js';
 
 // These tests run the real server as a child process and send it real signals.

@@ -2,11 +2,11 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { trace } from '@opentelemetry/api';
+import { PATHS } from '@slipway/contract';
 import { type ServiceProcess, startServiceProcess } from '@slipway/testing';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../src/config/index.js';
-import { PATHS } from '../src/contract/index.js';
 import { createTracing, LOG_TRACE_FIELDS } from '../src/tracing/index.js';
 
 /** What the OTLP/HTTP JSON exporter sends, as far as these tests read it. */

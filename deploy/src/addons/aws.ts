@@ -4,7 +4,7 @@
  * ServiceAccount infra/ binds to an IAM role through Pod Identity; account-specific values come
  * from the cluster metadata (CLUSTER_METADATA) through ApplicationSet parameters.
  */
-import { CLUSTER_METADATA, NAMESPACES, SERVICE_ACCOUNTS } from '@slipway/platform';
+import { CLUSTER_METADATA, NAMESPACES, SERVICE_ACCOUNTS } from '@slipway/contract';
 import type { Environment } from '../environments/index.js';
 import {
   type Addon,

@@ -3,7 +3,7 @@
  * needs the host's network, PID namespace and filesystem, which Pod Security `restricted` forbids,
  * and the service's alerts and dashboards use kubelet/cAdvisor and kube-state-metrics series only.
  */
-import { NAMESPACES } from '@slipway/platform';
+import { NAMESPACES } from '@slipway/contract';
 import type { Environment } from '../environments/index.js';
 import { TRACING_COLLECTOR } from '../environments/tracing.js';
 import {

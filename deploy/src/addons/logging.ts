@@ -4,8 +4,9 @@
  * service's OTLP spans. The service's JSON fields become Loki structured metadata, and only
  * low-cardinality fields (namespace, app, container, level) become labels.
  */
+
+import { NAMESPACES } from '@slipway/contract';
 import { alloyLokiProcess } from '@slipway/observability';
-import { NAMESPACES } from '@slipway/platform';
 import type { Environment } from '../environments/index.js';
 import { TRACING_COLLECTOR } from '../environments/tracing.js';
 import {

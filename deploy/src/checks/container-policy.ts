@@ -1,5 +1,5 @@
 /** Policy checks on one container of a workload: security context, env, resources, image, probes. */
-import { SECRET_FILE_SUFFIX, SECRET_SETTINGS } from '@slipway/service/contract';
+import { SECRET_FILE_SUFFIX, SECRET_SETTINGS } from '@slipway/contract';
 import type { AddFinding } from './policy-checks.js';
 import type { ContainerSpec, Probe, Workload } from './workloads.js';
 

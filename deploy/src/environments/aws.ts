@@ -1,6 +1,10 @@
 /** What staging and production share: the AWS side of an environment, derived from platform names. */
-import { AWS_ENVIRONMENT_NAMES, type AwsEnvironmentName, POSTGRES_PORT } from '@slipway/platform';
-import { SERVICE_NAME } from '@slipway/service/contract';
+import {
+  AWS_ENVIRONMENT_NAMES,
+  type AwsEnvironmentName,
+  POSTGRES_PORT,
+  SERVICE_NAME,
+} from '@slipway/contract';
 import type { AddonName, Environment } from './environment.js';
 
 export const AWS_ADDONS: readonly AddonName[] = [

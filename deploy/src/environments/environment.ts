@@ -2,8 +2,7 @@
  * An environment is a typed object: everything that differs between local (kind), staging and
  * production is a field here, and the constructs read nothing else.
  */
-import type { AwsEnvironmentNames } from '@slipway/platform';
-import type { AppEnvironment, Config } from '@slipway/service/contract';
+import type { AppEnvironment, AwsEnvironmentNames, Config } from '@slipway/contract';
 
 export type EnvironmentName = 'local' | 'staging' | 'production';
 

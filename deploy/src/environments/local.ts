@@ -1,4 +1,4 @@
-import { SERVICE_NAME } from '@slipway/service/contract';
+import { SERVICE_NAME } from '@slipway/contract';
 import type { Environment } from './environment.js';
 import { TRACING_ENDPOINT } from './tracing.js';
 

@@ -1,5 +1,5 @@
 /** The OTLP/HTTP collector spans go to: Tempo's receiver in the monitoring namespace. */
-import { NAMESPACES } from '@slipway/platform';
+import { NAMESPACES } from '@slipway/contract';
 
 export const TRACING_COLLECTOR = {
   namespace: NAMESPACES.monitoring,

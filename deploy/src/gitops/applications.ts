@@ -7,7 +7,7 @@
 
 import { Application, type IApplication } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
 import { ApplicationSet } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSet';
-import { NAMESPACES, REPOSITORY } from '@slipway/platform';
+import { NAMESPACES, REPOSITORY } from '@slipway/contract';
 import { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
 import { type Addon, usesClusterMetadata } from '../addons/addon.js';

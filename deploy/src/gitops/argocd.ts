@@ -1,6 +1,5 @@
 /** ArgoCD conventions shared by the projects and applications. */
-import { MANIFESTS_ROOT } from '@slipway/platform';
-import { SERVICE_NAME } from '@slipway/service/contract';
+import { MANIFESTS_ROOT, SERVICE_NAME } from '@slipway/contract';
 import type { EnvironmentName } from '../environments/index.js';
 
 export const IN_CLUSTER = 'https://kubernetes.default.svc';

@@ -5,7 +5,7 @@
  */
 
 import { ClusterSecretStore } from '@kubernetes-models/external-secrets/external-secrets.io/v1/ClusterSecretStore';
-import { NAMESPACES } from '@slipway/platform';
+import { NAMESPACES } from '@slipway/contract';
 import type { Construct } from 'constructs';
 import type { Addon } from '../addons/index.js';
 import type { Environment } from '../environments/index.js';

@@ -5,7 +5,7 @@
  */
 
 import { AppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
-import { NAMESPACES, REPOSITORY } from '@slipway/platform';
+import { NAMESPACES, REPOSITORY } from '@slipway/contract';
 import type { Construct } from 'constructs';
 import type { Addon } from '../addons/index.js';
 import type { Environment } from '../environments/index.js';

@@ -1,4 +1,4 @@
-import { NAMESPACES } from '@slipway/platform';
+import { NAMESPACES, OBJECT_NAMES } from '@slipway/contract';
 import {
   IntOrString,
   KubeHorizontalPodAutoscalerV2,
@@ -6,7 +6,7 @@ import {
 } from 'cdk8s-plus-33/lib/imports/k8s.js';
 import type { Construct } from 'constructs';
 import type { Environment } from '../environments/index.js';
-import { COMPONENTS, OBJECT_NAMES, SERVICE_LABELS, selectorLabels } from '../names.js';
+import { COMPONENTS, SERVICE_LABELS, selectorLabels } from '../names.js';
 
 /**
  * CPU-driven autoscaling on requests. Scale up fast (double per 30 s); scale down slowly (one pod

@@ -3,13 +3,12 @@
  * with the environment's value or the schema default, each checked against the schema.
  */
 import { createHash } from 'node:crypto';
-import { NAMESPACES } from '@slipway/platform';
-import { type ConfigName, configSchema, describeSettings } from '@slipway/service/contract';
+import { type ConfigName, configSchema, describeSettings, NAMESPACES, OBJECT_NAMES } from '@slipway/contract';
 import { KubeConfigMap } from 'cdk8s-plus-33/lib/imports/k8s.js';
 import type { Construct } from 'constructs';
 import { Value } from 'typebox/value';
 import type { Environment } from '../environments/index.js';
-import { OBJECT_NAMES, SERVICE_LABELS } from '../names.js';
+import { SERVICE_LABELS } from '../names.js';
 
 /** Settings the image build sets (ENV in the Dockerfile); a ConfigMap value would hide them. */
 export const IMAGE_PROVIDED_SETTINGS: readonly ConfigName[] = ['GIT_COMMIT', 'BUILD_TIME', 'SQLITE_PATH'];

@@ -4,7 +4,7 @@
  */
 
 import { Cluster } from '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1/Cluster';
-import { NAMESPACES } from '@slipway/platform';
+import { NAMESPACES } from '@slipway/contract';
 import { IntOrString, KubeNetworkPolicy, KubeSecret } from 'cdk8s-plus-33/lib/imports/k8s.js';
 import type { Construct } from 'constructs';
 import type { Environment } from '../environments/index.js';

@@ -1,22 +1,18 @@
-import { NAMESPACES, SERVICE_ACCOUNTS } from '@slipway/platform';
 import {
   HTTP_PORT,
   METRICS_PORT,
+  NAMESPACES,
+  OBJECT_NAMES,
   PATHS,
   PORT_NAMES,
   SERVE_COMMAND,
+  SERVICE_ACCOUNTS,
   SERVICE_NAME,
-} from '@slipway/service/contract';
+} from '@slipway/contract';
 import { IntOrString, KubeDeployment } from 'cdk8s-plus-33/lib/imports/k8s.js';
 import type { Construct } from 'constructs';
 import type { Environment } from '../environments/index.js';
-import {
-  COMPONENTS,
-  CONFIG_CHECKSUM_ANNOTATION,
-  OBJECT_NAMES,
-  SERVICE_LABELS,
-  selectorLabels,
-} from '../names.js';
+import { COMPONENTS, CONFIG_CHECKSUM_ANNOTATION, SERVICE_LABELS, selectorLabels } from '../names.js';
 import { waiverAnnotations } from '../waivers.js';
 import { configChecksum, configData } from './config-map.js';
 import { serviceContainer, servicePodSpec } from './pod-template.js';

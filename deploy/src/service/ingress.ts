@@ -3,12 +3,11 @@
  * with the ACM certificate it discovers from the TLS host (no certificate ARN in git), redirects
  * HTTP to HTTPS, and sends traffic straight to pod IPs. Local: Traefik, plain HTTP.
  */
-import { NAMESPACES } from '@slipway/platform';
-import { PATHS, PORT_NAMES } from '@slipway/service/contract';
+import { NAMESPACES, OBJECT_NAMES, PATHS, PORT_NAMES } from '@slipway/contract';
 import { KubeIngress } from 'cdk8s-plus-33/lib/imports/k8s.js';
 import type { Construct } from 'constructs';
 import type { Environment } from '../environments/index.js';
-import { OBJECT_NAMES, SERVICE_LABELS } from '../names.js';
+import { SERVICE_LABELS } from '../names.js';
 import { waiverAnnotations } from '../waivers.js';
 import { shutdownTiming } from './shutdown-timing.js';
 

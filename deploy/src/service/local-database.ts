@@ -2,8 +2,7 @@
  * The local environment's PostgreSQL: a CloudNativePG cluster in the database namespace, with
  * local-only credentials shared by its bootstrap Secret and the service's generated Secret.
  */
-import { NAMESPACES, POSTGRES_PORT } from '@slipway/platform';
-import { SERVICE_NAME } from '@slipway/service/contract';
+import { NAMESPACES, POSTGRES_PORT, SERVICE_NAME } from '@slipway/contract';
 
 const name = `${SERVICE_NAME}-db`;
 const port = POSTGRES_PORT;

@@ -1,9 +1,8 @@
-import { NAMESPACES, SERVICE_ACCOUNTS } from '@slipway/platform';
-import { MIGRATE_COMMAND } from '@slipway/service/contract';
+import { MIGRATE_COMMAND, NAMESPACES, OBJECT_NAMES, SERVICE_ACCOUNTS } from '@slipway/contract';
 import { KubeJob } from 'cdk8s-plus-33/lib/imports/k8s.js';
 import type { Construct } from 'constructs';
 import type { Environment } from '../environments/index.js';
-import { COMPONENTS, OBJECT_NAMES, SERVICE_LABELS, selectorLabels } from '../names.js';
+import { COMPONENTS, SERVICE_LABELS, selectorLabels } from '../names.js';
 import { waiverAnnotations } from '../waivers.js';
 import { serviceContainer, servicePodSpec } from './pod-template.js';
 

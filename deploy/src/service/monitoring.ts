@@ -8,13 +8,12 @@ import {
   PrometheusRule,
 } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
 import { ServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor';
+import { NAMESPACES, OBJECT_NAMES, PATHS, PORT_NAMES } from '@slipway/contract';
 import { grafanaDashboards, prometheusRuleGroups } from '@slipway/observability';
-import { NAMESPACES } from '@slipway/platform';
-import { PATHS, PORT_NAMES } from '@slipway/service/contract';
 import { KubeConfigMap } from 'cdk8s-plus-33/lib/imports/k8s.js';
 import type { Construct } from 'constructs';
 import { GRAFANA_DASHBOARD_LABEL, PROMETHEUS_SELECTOR_LABELS } from '../addons/kube-prometheus-stack.js';
-import { OBJECT_NAMES, SERVICE_LABELS } from '../names.js';
+import { SERVICE_LABELS } from '../names.js';
 import { modelObject } from '../render/model-object.js';
 
 export const SCRAPE_INTERVAL = '15s';

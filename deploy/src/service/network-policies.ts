@@ -3,8 +3,7 @@
  * the ingress controller → http, the monitoring namespace → metrics, and egress to DNS,
  * PostgreSQL and the OTLP collector.
  */
-import { NAMESPACES } from '@slipway/platform';
-import { HTTP_PORT, METRICS_PORT } from '@slipway/service/contract';
+import { HTTP_PORT, METRICS_PORT, NAMESPACES } from '@slipway/contract';
 import {
   IntOrString,
   KubeNetworkPolicy,

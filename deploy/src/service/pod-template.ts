@@ -2,11 +2,10 @@
  * What the server Deployment and the migration Job share: the image, the restricted security
  * context, the configuration and secrets, and the only writable path (/tmp).
  */
-import { CONTAINER } from '@slipway/service/contract';
+import { CONTAINER, OBJECT_NAMES, SECRETS_MOUNT_PATH } from '@slipway/contract';
 import type { Container, PodSpec, Volume } from 'cdk8s-plus-33/lib/imports/k8s.js';
 import { Quantity } from 'cdk8s-plus-33/lib/imports/k8s.js';
 import type { Environment } from '../environments/index.js';
-import { OBJECT_NAMES, SECRETS_MOUNT_PATH } from '../names.js';
 import { SECRET_SOURCES, secretFileVariables } from './secrets.js';
 
 export function imageOf(env: Environment): string {

@@ -1,16 +1,22 @@
 /**
  * Where each secret setting comes from. In AWS environments External Secrets copies them from
- * Secrets Manager (names from @slipway/platform) into two Secrets; locally a generated Secret holds
+ * Secrets Manager (names from @slipway/contract) into two Secrets; locally a generated Secret holds
  * local-only values. Pods read them as files through `<NAME>_FILE`, never as env values.
  */
 
 import { ExternalSecret } from '@kubernetes-models/external-secrets/external-secrets.io/v1/ExternalSecret';
-import { DATABASE_SECRET_KEYS as K, NAMESPACES } from '@slipway/platform';
-import { type ConfigName, SECRET_FILE_SUFFIX } from '@slipway/service/contract';
+import {
+  type ConfigName,
+  DATABASE_SECRET_KEYS as K,
+  NAMESPACES,
+  OBJECT_NAMES,
+  SECRET_FILE_SUFFIX,
+  SECRETS_MOUNT_PATH,
+} from '@slipway/contract';
 import { KubeSecret } from 'cdk8s-plus-33/lib/imports/k8s.js';
 import type { Construct } from 'constructs';
 import type { Environment } from '../environments/index.js';
-import { CLUSTER_SECRET_STORE, OBJECT_NAMES, SECRETS_MOUNT_PATH, SERVICE_LABELS } from '../names.js';
+import { CLUSTER_SECRET_STORE, SERVICE_LABELS } from '../names.js';
 import { modelObject } from '../render/model-object.js';
 import { waiverAnnotations } from '../waivers.js';
 import { LOCAL_DATABASE } from './local-database.js';

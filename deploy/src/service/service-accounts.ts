@@ -1,4 +1,4 @@
-import { NAMESPACES, SERVICE_ACCOUNTS } from '@slipway/platform';
+import { NAMESPACES, SERVICE_ACCOUNTS } from '@slipway/contract';
 import { KubeServiceAccount } from 'cdk8s-plus-33/lib/imports/k8s.js';
 import type { Construct } from 'constructs';
 import { SERVICE_LABELS } from '../names.js';

@@ -1,8 +1,7 @@
-import { NAMESPACES } from '@slipway/platform';
-import { METRICS_PORT, PORT_NAMES } from '@slipway/service/contract';
+import { METRICS_PORT, NAMESPACES, OBJECT_NAMES, PORT_NAMES } from '@slipway/contract';
 import { IntOrString, KubeService } from 'cdk8s-plus-33/lib/imports/k8s.js';
 import type { Construct } from 'constructs';
-import { COMPONENTS, OBJECT_NAMES, SERVICE_LABELS, selectorLabels } from '../names.js';
+import { COMPONENTS, SERVICE_LABELS, selectorLabels } from '../names.js';
 
 /** Port the Service exposes for HTTP inside the cluster (the container keeps HTTP_PORT). */
 export const SERVICE_HTTP_PORT = 80;

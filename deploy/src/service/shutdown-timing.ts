@@ -13,7 +13,7 @@ import {
   DEFAULT_DRAIN_SECONDS,
   DEFAULT_REQUEST_TIMEOUT_SECONDS,
   DEFAULT_SHUTDOWN_TIMEOUT_SECONDS,
-} from '@slipway/service/contract';
+} from '@slipway/contract';
 import type { PlainSettings } from '../environments/environment.js';
 
 export interface ShutdownTiming {

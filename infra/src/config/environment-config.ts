@@ -8,7 +8,7 @@ import {
   AWS_ENVIRONMENTS,
   type AwsEnvironmentName,
   type AwsEnvironmentNames,
-} from '@slipway/platform';
+} from '@slipway/contract';
 
 export interface NodeGroupConfig {
   /** Graviton instance types: the image is built for arm64 and amd64, arm64 is ~20 % cheaper. */
@@ -129,7 +129,7 @@ export function environmentNamed(name: string | undefined): EnvironmentConfig {
   if (name === undefined || !known.includes(name)) {
     throw new Error(
       `Unknown environment ${JSON.stringify(name)}: expected one of ${AWS_ENVIRONMENTS.join(', ')} ` +
-        '(the AWS environments in platform/src/environments.ts).',
+        '(the AWS environments in contract/src/environments.ts).',
     );
   }
   return ENVIRONMENTS[name as AwsEnvironmentName];

@@ -1,4 +1,4 @@
-import { NAMESPACES, SERVICE_ACCOUNTS } from '@slipway/platform';
+import { NAMESPACES, SERVICE_ACCOUNTS } from '@slipway/contract';
 import { Stack } from 'aws-cdk-lib';
 import type * as eks from 'aws-cdk-lib/aws-eks-v2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -13,7 +13,7 @@ import { PodIdentityRole } from './pod-identity-role.js';
 
 /**
  * The AWS identities of the cluster's workloads, each bound to exactly one ServiceAccount (names
- * from @slipway/platform, the same ones deploy/ renders) and allowed exactly what its job needs.
+ * from @slipway/contract, the same ones deploy/ renders) and allowed exactly what its job needs.
  */
 export class ClusterIdentities extends Construct {
   readonly loadBalancerController: PodIdentityRole;

@@ -6,7 +6,7 @@ import {
   NAMESPACES,
   REPOSITORY,
   ROOT_APPLICATION,
-} from '@slipway/platform';
+} from '@slipway/contract';
 import type * as eks from 'aws-cdk-lib/aws-eks-v2';
 import { Construct, type IDependable } from 'constructs';
 
@@ -34,7 +34,7 @@ export interface GitopsBridgeProps {
 
 /**
  * The GitOps bridge: infra installs Argo CD, registers the cluster with the account-specific
- * facts the add-ons need as annotations (keys from @slipway/platform's CLUSTER_METADATA), and
+ * facts the add-ons need as annotations (keys from @slipway/contract's CLUSTER_METADATA), and
  * creates the root Application that syncs `deploy/manifests/<env>/root`. From there on Argo CD
  * owns everything inside the cluster.
  */

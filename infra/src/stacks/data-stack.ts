@@ -1,4 +1,4 @@
-import { APP_SECRET_KEYS, DATABASE_NAME, DATABASE_USERNAME, POSTGRES_PORT } from '@slipway/platform';
+import { APP_SECRET_KEYS, DATABASE_NAME, DATABASE_USERNAME, POSTGRES_PORT } from '@slipway/contract';
 import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';

@@ -1,4 +1,4 @@
-import { REPOSITORY } from '@slipway/platform';
+import { REPOSITORY } from '@slipway/contract';
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as iam from 'aws-cdk-lib/aws-iam';

@@ -1,4 +1,4 @@
-import { AWS_ENVIRONMENTS } from '@slipway/platform';
+import { AWS_ENVIRONMENTS } from '@slipway/contract';
 import { ENVIRONMENTS } from '../../src/config/environment-config.js';
 
 /** Both AWS environments, as `describe.each` rows. */

@@ -1,5 +1,5 @@
 /** The database as the service sees it: query latency and rate, errors, and the connection pool. */
-import { METRIC_LABELS as L, METRICS } from '@slipway/service/contract';
+import { METRIC_LABELS as L, METRICS } from '@slipway/contract';
 import { newDashboard, svc, timeseries, VARIABLES } from './dashboard-parts.js';
 
 export function databaseDashboard() {

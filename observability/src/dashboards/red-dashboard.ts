@@ -1,5 +1,5 @@
 /** Rate, errors and duration of the HTTP API, by route template. */
-import { METRIC_LABELS as L, METRICS } from '@slipway/service/contract';
+import { METRIC_LABELS as L, METRICS } from '@slipway/contract';
 import { LATENCY_THRESHOLD_SECONDS } from '../slo/slos.js';
 import { newDashboard, svc, timeseries, VARIABLES } from './dashboard-parts.js';
 

@@ -1,5 +1,5 @@
 /** The Node.js process: event loop, heap, garbage collection, CPU, memory, readiness and build. */
-import { METRICS } from '@slipway/service/contract';
+import { METRICS } from '@slipway/contract';
 import { newDashboard, svc, timeseries, VARIABLES } from './dashboard-parts.js';
 
 export function runtimeDashboard() {

@@ -4,7 +4,7 @@
  * alerts by hand. `--faults` injects 50 % errors and 350 ms delays; drive traffic with e.g.
  * `autocannon -d 60 <service url>/api/users`. Ctrl-C stops everything.
  */
-import { PATHS } from '@slipway/service/contract';
+import { PATHS } from '@slipway/contract';
 import { startServiceProcess } from '@slipway/testing';
 import { renderRuleFile, ruleFileYaml } from '../rules/rule-file.js';
 import { SCRAPE_JOB } from '../scrape-target.js';

@@ -3,7 +3,7 @@
  * pods crash-looping or restarting, the autoscaler out of room, the database, and the event loop.
  * Kubernetes signals come from kube-state-metrics (part of kube-prometheus-stack).
  */
-import { METRIC_LABELS, METRICS } from '@slipway/service/contract';
+import { METRIC_LABELS, METRICS } from '@slipway/contract';
 import { runbookUrl } from '../runbooks.js';
 import { BY_DEPLOYMENT, BY_INSTANCE, CONTAINER_NAME, HPA_NAME, selector } from '../scrape-target.js';
 import type { AlertingRule, Severity } from './rule-types.js';

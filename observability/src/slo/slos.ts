@@ -2,7 +2,7 @@
  * The service level objectives, defined once. Recording rules, burn-rate alerts, dashboards and
  * docs are generated from these; the metric and label names come from the service's contract.
  */
-import { HTTP_DURATION_BUCKETS, METRIC_LABELS, METRICS, PATHS } from '@slipway/service/contract';
+import { HTTP_DURATION_BUCKETS, METRIC_LABELS, METRICS, PATHS } from '@slipway/contract';
 
 export interface Slo {
   /** Value of the `slo` label on every series and alert generated for it. */

@@ -4,7 +4,7 @@
  * error), so every request, database and error series exists.
  */
 import { randomUUID } from 'node:crypto';
-import { PATHS } from '@slipway/service/contract';
+import { PATHS } from '@slipway/contract';
 
 export interface Traffic {
   /** Stops the workers and resolves with the responses counted by status code. */

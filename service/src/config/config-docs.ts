@@ -1,4 +1,4 @@
-import { describeSettings, SECRET_FILE_SUFFIX, type SettingDescription } from '../contract/index.js';
+import { describeSettings, SECRET_FILE_SUFFIX, type SettingDescription } from '@slipway/contract';
 
 /** Text that marks the generated configuration table in the README. */
 export const CONFIG_TABLE_MARKERS = {
@@ -17,7 +17,7 @@ function comment(text: string): string {
 /** `.env.example`, generated from the config schema. */
 export function renderEnvExample(): string {
   const lines = [
-    '# Every setting of the Slipway service, generated from service/src/contract/config-schema.ts',
+    '# Every setting of the Slipway service, generated from contract/src/config-schema.ts',
     '# by `npm run docs:config`. All are optional locally; "deployed" ones are required when',
     `# APP_ENV is staging or production. Secrets can also be read from a file: <NAME>${SECRET_FILE_SUFFIX}=/path.`,
     '',

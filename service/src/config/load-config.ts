@@ -1,4 +1,3 @@
-import { Value } from 'typebox/value';
 import {
   type Config,
   type ConfigName,
@@ -6,7 +5,8 @@ import {
   describeSettings,
   SECRET_FILE_SUFFIX,
   SECRET_SETTINGS,
-} from '../contract/index.js';
+} from '@slipway/contract';
+import { Value } from 'typebox/value';
 import { ConfigError } from './config-error.js';
 import { readSecretFile } from './secret-source.js';
 

@@ -1,4 +1,4 @@
-import { type Config, type ConfigName, SECRET_SETTINGS } from '../contract/index.js';
+import { type Config, type ConfigName, SECRET_SETTINGS } from '@slipway/contract';
 
 /**
  * The configuration as /config shows it: secrets only as "set" or "unset" — never their value,

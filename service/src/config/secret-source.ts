@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { type Config, type ConfigName, SECRET_FILE_SUFFIX } from '../contract/index.js';
+import { type Config, type ConfigName, SECRET_FILE_SUFFIX } from '@slipway/contract';
 
 /**
  * The current value of a secret. When `<NAME>_FILE` is set the file is read again on every call,

@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { Config } from '@slipway/contract';
 import { Kysely, type LogEvent, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { SecretSource } from '../config/secret-source.js';
-import type { Config } from '../contract/index.js';
 import type { ServiceMetrics } from '../metrics/service-metrics.js';
 import { errorReason } from './database-errors.js';
 import { openSqlite } from './node-sqlite-adapter.js';

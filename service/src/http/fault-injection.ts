@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Config } from '@slipway/contract';
 import type { FastifyInstance } from 'fastify';
-import type { Config } from '../contract/index.js';
 import { ProblemError } from './problem-types.js';
 
 /**

@@ -1,5 +1,5 @@
+import { UNMATCHED_ROUTE_LABEL } from '@slipway/contract';
 import type { FastifyInstance } from 'fastify';
-import { UNMATCHED_ROUTE_LABEL } from '../contract/index.js';
 import type { ServiceMetrics } from '../metrics/service-metrics.js';
 
 /** Counts and times every answered request by method, route template (never the raw URL) and status. */

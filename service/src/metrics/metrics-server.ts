@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
+import { PATHS } from '@slipway/contract';
 import type { Registry } from 'prom-client';
-import { PATHS } from '../contract/index.js';
 
 /**
  * Serves Prometheus exposition on its own port, outside Fastify: no ingress routes to it, and it

@@ -1,10 +1,5 @@
+import { DB_DURATION_BUCKETS, HTTP_DURATION_BUCKETS, METRIC_LABELS as L, METRICS } from '@slipway/contract';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import {
-  DB_DURATION_BUCKETS,
-  HTTP_DURATION_BUCKETS,
-  METRIC_LABELS as L,
-  METRICS,
-} from '../contract/index.js';
 
 export interface PoolStats {
   total: number;

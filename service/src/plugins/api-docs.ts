@@ -1,7 +1,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { type Config, PATHS } from '@slipway/contract';
 import type { FastifyInstance } from 'fastify';
-import { type Config, PATHS } from '../contract/index.js';
 
 /** Generates the OpenAPI 3 document from the route schemas; serves it and Swagger UI unless DOCS_ENABLED=false. */
 export async function registerApiDocs(app: FastifyInstance, config: Config, version: string) {

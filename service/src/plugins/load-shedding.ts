@@ -1,6 +1,6 @@
 import underPressure from '@fastify/under-pressure';
+import type { Config } from '@slipway/contract';
 import type { FastifyInstance } from 'fastify';
-import type { Config } from '../contract/index.js';
 import { ProblemError } from '../http/problem-types.js';
 import type { ServiceMetrics } from '../metrics/service-metrics.js';
 

@@ -1,6 +1,6 @@
 import rateLimit from '@fastify/rate-limit';
+import type { Config } from '@slipway/contract';
 import type { FastifyInstance } from 'fastify';
-import type { Config } from '../contract/index.js';
 
 /**
  * Per-client-address rate limit with the IETF RateLimit-* headers. Probes are exempt (route config

@@ -1,8 +1,8 @@
+import { type Config, PATHS } from '@slipway/contract';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { BuildInfo } from '../build-info.js';
 import { redactConfig } from '../config/index.js';
-import { type Config, PATHS } from '../contract/index.js';
 
 /** `/` (greeting), `/version` and `/config` (secrets shown only as "set" or "unset"). */
 export async function infoRoutes(

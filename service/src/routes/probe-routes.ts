@@ -1,6 +1,6 @@
+import { PATHS } from '@slipway/contract';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { PATHS } from '../contract/index.js';
 import type { Database } from '../db/database.js';
 import type { Lifecycle } from '../lifecycle.js';
 import { EXEMPT_FROM_LOAD_SHEDDING } from '../plugins/load-shedding.js';

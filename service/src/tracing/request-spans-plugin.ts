@@ -19,8 +19,8 @@ import {
   ATTR_URL_PATH,
   ATTR_URL_SCHEME,
 } from '@opentelemetry/semantic-conventions';
+import { UNMATCHED_ROUTE_LABEL } from '@slipway/contract';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { UNMATCHED_ROUTE_LABEL } from '../contract/index.js';
 
 const propagator = new W3CTraceContextPropagator();
 const spans = new WeakMap<FastifyRequest, Span>();

@@ -1,6 +1,6 @@
+import { PATHS } from '@slipway/contract';
 import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
 import { Type } from 'typebox';
-import { PATHS } from '../contract/index.js';
 import { ProblemError } from '../http/problem-types.js';
 import type { PageCursors } from './page-cursor.js';
 import {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { CONTAINER } from '@slipway/service/contract';
+import { CONTAINER } from '@slipway/contract';
 import { detectEngine, engine } from './engine.js';
 
 export interface RunContainerOptions {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { SERVICE_NAME } from '@slipway/service/contract';
+import { SERVICE_NAME } from '@slipway/contract';
 import { withImageBuildLock } from './build-lock.js';
 import { detectEngine, engine } from './engine.js';
 import { DOCKERFILE_PATH, REPOSITORY_ROOT } from './repository.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONTAINER, HTTP_PORT, METRICS_PORT, SERVE_COMMAND } from '@slipway/service/contract';
+import { CONTAINER, HTTP_PORT, METRICS_PORT, SERVE_COMMAND } from '@slipway/contract';
 import { describe, expect, it } from 'vitest';
 import { DOCKERFILE_PATH, REPOSITORY_ROOT, readBaseImages } from '../src/index.js';
 

@@ -1,4 +1,4 @@
-import { PATHS } from '@slipway/service/contract';
+import { PATHS } from '@slipway/contract';
 import { describeWithTool } from '@slipway/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONTAINER, METRICS, PATHS } from '@slipway/service/contract';
+import { CONTAINER, METRICS, PATHS } from '@slipway/contract';
 import { describeWithTool } from '@slipway/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {

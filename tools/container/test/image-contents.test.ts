@@ -1,6 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONTAINER, SERVE_COMMAND } from '@slipway/service/contract';
+import { CONTAINER, SERVE_COMMAND } from '@slipway/contract';
 import { describeWithTool } from '@slipway/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {

@@ -2,8 +2,9 @@
  * What `npm run cluster:local` does, as a list of commands: pure, so the unit tests check it
  * offline, and `up` only executes it.
  */
+
+import { NAMESPACES } from '@slipway/contract';
 import { APP_FOLDERS, environmentByName } from '@slipway/deploy';
-import { NAMESPACES } from '@slipway/platform';
 import { stringify } from 'yaml';
 import { argocdConfigPatch } from './argocd-config.js';
 import { CLUSTER_NAME, kindConfig } from './kind-config.js';

@@ -3,7 +3,7 @@
  * and child Applications) at the given revision. A kustomize patch points the children that read
  * this repository at the same revision, so a pull request's e2e run deploys that pull request.
  */
-import { gitopsRootPath, NAMESPACES, REPOSITORY, ROOT_APPLICATION } from '@slipway/platform';
+import { gitopsRootPath, NAMESPACES, REPOSITORY, ROOT_APPLICATION } from '@slipway/contract';
 
 export interface RootApplicationOptions {
   repoURL: string;

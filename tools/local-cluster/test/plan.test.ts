@@ -1,7 +1,7 @@
 import { Application } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
 import { SERVICE_IMAGE } from '@slipway/container';
+import { gitopsRootPath, ROOT_APPLICATION } from '@slipway/contract';
 import { APP_FOLDERS, environmentByName, TRAEFIK_WEB_NODE_PORT } from '@slipway/deploy';
-import { gitopsRootPath, ROOT_APPLICATION } from '@slipway/platform';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { CLUSTER_NAME, kindConfig } from '../src/kind-config.js';

@@ -1,4 +1,4 @@
-import { PATHS, SECRET_SETTINGS } from '@slipway/service/contract';
+import { PATHS, SECRET_SETTINGS } from '@slipway/contract';
 import { describeAnswer } from './http-client.js';
 import { type CheckResult, fail, pass, type SmokeContext } from './smoke-check.js';
 

@@ -5,7 +5,7 @@
  * timeouts or 5xx answers. 429 answers are the rate limiter doing its job and are reported, not failed.
  */
 import { parseArgs } from 'node:util';
-import { PATHS } from '@slipway/service/contract';
+import { PATHS } from '@slipway/contract';
 import autocannon from 'autocannon';
 
 const USAGE = `usage: npm run load -w @slipway/smoke -- <url> [--path ${PATHS.users}] [--duration 20] [--connections 10]`;

@@ -1,4 +1,4 @@
-import { PATHS } from '@slipway/service/contract';
+import { PATHS } from '@slipway/contract';
 import { describeAnswer } from './http-client.js';
 import { type CheckResult, fail, pass, type SmokeContext } from './smoke-check.js';
 

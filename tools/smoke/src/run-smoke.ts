@@ -1,4 +1,4 @@
-import { PATHS } from '@slipway/service/contract';
+import { PATHS } from '@slipway/contract';
 import { checkConfigRevealsNoSecret } from './config-exposure-check.js';
 import { checkEndpoints, parseVersion } from './endpoint-checks.js';
 import { describeFetchError, request } from './http-client.js';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { PATHS } from '@slipway/service/contract';
+import { PATHS } from '@slipway/contract';
 import { describeAnswer } from './http-client.js';
 import { type CheckResult, fail, pass, type SmokeContext } from './smoke-check.js';
 

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PATHS } from '@slipway/service/contract';
+import { PATHS } from '@slipway/contract';
 import { describeWithTool, type ServiceProcess, startServiceProcess, toolAvailable } from '@slipway/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeIngress } from './fake-ingress.js';

@@ -1,4 +1,4 @@
-import { AWS_ENVIRONMENT_NAMES, AWS_ENVIRONMENTS } from '@slipway/platform';
+import { AWS_ENVIRONMENT_NAMES, AWS_ENVIRONMENTS } from '@slipway/contract';
 import { describe, expect, it } from 'vitest';
 import {
   isDeclaredDependency,
@@ -77,7 +77,7 @@ describe('what the pipelines call exists', () => {
   });
 });
 
-describe('AWS and environment facts in the workflows match @slipway/platform', () => {
+describe('AWS and environment facts in the workflows match @slipway/contract', () => {
   const environments = AWS_ENVIRONMENTS.map((name) => AWS_ENVIRONMENT_NAMES[name]);
 
   it('uses the region and ECR repository of every AWS environment', () => {

@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { CONTAINER, HTTP_PORT, METRICS_PORT, PATHS } from '@slipway/service/contract';
+import { CONTAINER, HTTP_PORT, METRICS_PORT, PATHS } from '@slipway/contract';
 import { freePort, waitForHttp } from '@slipway/testing';
 import {
   baseImageSource,

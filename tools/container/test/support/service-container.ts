@@ -1,4 +1,4 @@
-import { CONTAINER, HTTP_PORT, METRICS_PORT, PATHS } from '@slipway/service/contract';
+import { CONTAINER, HTTP_PORT, METRICS_PORT, PATHS } from '@slipway/contract';
 import { waitForHttp } from '@slipway/testing';
 import {
   containerLogs,

@@ -1,20 +1,24 @@
 /**
- * Names that the Kubernetes delivery (deploy/) and the AWS infrastructure (infra/) must agree on:
- * the cluster, namespaces, service accounts, secret paths and hostnames. Both import this module;
- * neither retypes a name.
+ * Names that the service, the Kubernetes delivery (deploy/), the AWS infrastructure (infra/) and
+ * the observability definitions must agree on: the service's name, the repository, namespaces,
+ * service accounts and the service's Kubernetes object names. Everyone imports this module;
+ * nobody retypes a name.
  */
-export const SERVICE = 'slipway';
+
+/** The service's name: image name, Kubernetes app label and object names, OTel service.name,
+ * Prometheus job, database name. Every other name below derives from it. */
+export const SERVICE_NAME = 'slipway';
 
 /** The GitHub repository ArgoCD reads rendered manifests from and OIDC trust is scoped to. */
 export const REPOSITORY = {
   owner: 'slipway-dev',
-  name: 'slipway',
+  name: SERVICE_NAME,
   url: 'https://github.com/slipway-dev/slipway.git',
   mainBranch: 'main',
 } as const;
 
 export const NAMESPACES = {
-  service: 'slipway',
+  service: SERVICE_NAME,
   argocd: 'argocd',
   monitoring: 'monitoring',
   externalSecrets: 'external-secrets',
@@ -26,7 +30,7 @@ export const NAMESPACES = {
 
 /** Kubernetes ServiceAccounts that AWS Pod Identity associations bind to IAM roles. */
 export const SERVICE_ACCOUNTS = {
-  service: 'slipway',
+  service: SERVICE_NAME,
   migrations: 'slipway-migrate',
   externalSecrets: 'external-secrets',
   externalDns: 'external-dns',

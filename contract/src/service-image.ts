@@ -1,14 +1,7 @@
 /**
- * The service's contract: facts other workspaces import (ports, probe paths, metric names,
- * shutdown timing, the config schema). No side effects on import.
+ * Facts about the service's image and its commands that the Dockerfile, the Kubernetes manifests
+ * and the container tests must agree on.
  */
-export * from './config-schema.js';
-export * from './lifecycle.js';
-export * from './metrics.js';
-export * from './network.js';
-
-/** The service's name: image name, Kubernetes app label, OTel service.name default. */
-export const SERVICE_NAME = 'slipway';
 
 /** The command that applies migrations and exits (the Kubernetes migration Job runs it). */
 export const MIGRATE_COMMAND = ['dist/migrate.js'] as const;

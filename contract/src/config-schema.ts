@@ -11,16 +11,19 @@
  *   service refuses to start otherwise and the manifest checks verify every environment sets it.
  */
 import { type Static, type TSchema, Type } from 'typebox';
+import { ENVIRONMENTS, type EnvironmentName } from './environments.js';
 import {
   DEFAULT_DRAIN_SECONDS,
   DEFAULT_KEEP_ALIVE_TIMEOUT_SECONDS,
   DEFAULT_REQUEST_TIMEOUT_SECONDS,
   DEFAULT_SHUTDOWN_TIMEOUT_SECONDS,
 } from './lifecycle.js';
+import { SERVICE_NAME } from './names.js';
 import { HTTP_PORT, METRICS_PORT } from './network.js';
 
-export const APP_ENVIRONMENTS = ['local', 'staging', 'production'] as const;
-export type AppEnvironment = (typeof APP_ENVIRONMENTS)[number];
+/** APP_ENV's values are the environments. */
+export const APP_ENVIRONMENTS = ENVIRONMENTS;
+export type AppEnvironment = EnvironmentName;
 
 const port = (value: number, description: string) =>
   Type.Integer({ minimum: 1, maximum: 65535, default: value, description });
@@ -179,7 +182,7 @@ export const configSchema = Type.Object({
   }),
   OTEL_SERVICE_NAME: Type.String({
     minLength: 1,
-    default: 'slipway',
+    default: SERVICE_NAME,
     description: 'service.name on every span.',
   }),
 

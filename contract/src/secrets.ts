@@ -3,6 +3,7 @@
  * (AWS_ENVIRONMENT_NAMES[env].secrets) and deploy/'s ExternalSecrets read: their JSON keys,
  * the database and login names, and the PostgreSQL port.
  */
+import { SERVICE_NAME } from './names.js';
 
 /** `secrets.database`: written by RDS/Secrets Manager and rotated in place. */
 export const DATABASE_SECRET_KEYS = {
@@ -22,6 +23,6 @@ export const APP_SECRET_KEYS = {
 } as const;
 
 /** The database the service uses and the login it connects with (not `postgres`: CT.RDS.PR.22). */
-export const DATABASE_NAME = 'slipway';
-export const DATABASE_USERNAME = 'slipway';
+export const DATABASE_NAME = SERVICE_NAME;
+export const DATABASE_USERNAME = SERVICE_NAME;
 export const POSTGRES_PORT = 5432;

@@ -1,10 +1,14 @@
 /**
- * The deployed environments and the per-environment names both deploy/ and infra/ use.
- * `local` (kind) has no AWS side, so it is not listed here.
+ * The environments, and the per-environment names both deploy/ and infra/ use.
  */
-import { SERVICE } from './names.js';
+import { SERVICE_NAME } from './names.js';
 
-export const AWS_ENVIRONMENTS = ['staging', 'production'] as const;
+/** Every environment the service runs in: its APP_ENV values and deploy/'s rendered folders. */
+export const ENVIRONMENTS = ['local', 'staging', 'production'] as const;
+export type EnvironmentName = (typeof ENVIRONMENTS)[number];
+
+/** The environments that run on AWS and receive releases; `local` (kind) has no AWS side. */
+export const AWS_ENVIRONMENTS = ['staging', 'production'] as const satisfies readonly EnvironmentName[];
 export type AwsEnvironmentName = (typeof AWS_ENVIRONMENTS)[number];
 
 export interface AwsEnvironmentNames {
@@ -34,19 +38,19 @@ function namesFor(
   zone: { name: string; id: string },
   vpcCidr: string,
 ): AwsEnvironmentNames {
-  const secretPrefix = `${SERVICE}/${name}/`;
+  const secretPrefix = `${SERVICE_NAME}/${name}/`;
   return {
     name,
     account,
     region,
-    clusterName: `${SERVICE}-${name}`,
+    clusterName: `${SERVICE_NAME}-${name}`,
     zoneName: zone.name,
     zoneId: zone.id,
     hostname: `api.${zone.name}`,
     vpcCidr,
     secretPrefix,
     secrets: { app: `${secretPrefix}app`, database: `${secretPrefix}database` },
-    ecrRepository: SERVICE,
+    ecrRepository: SERVICE_NAME,
   };
 }
 
