@@ -46,7 +46,7 @@ ARG BUILD_TIME=unknown
 RUN printf '{"version":"%s","commit":"%s","buildTime":"%s"}\n' "$VERSION" "$GIT_COMMIT" "$BUILD_TIME" \
     > /out/build-info.json
 
-# ---- production dependencies only: no devDependencies, no optional better-sqlite3 ----
+# ---- production dependencies only: no devDependencies, no optional dependencies ----
 FROM manifests AS production-dependencies
 ARG NPM_CONFIG_REGISTRY
 # npm hoists the service's dependencies to the root node_modules and keeps the few whose versions

@@ -3,9 +3,9 @@
  * plus shared chunks. Loading one file instead of a few thousand module files cuts the service's
  * start time by more than half (see docs/benchmarks.md); `tsc` still type-checks everything.
  *
- * Left out of the bundle, and loaded from node_modules: better-sqlite3 (an optional native module,
- * Node 20 only), pg-native (an optional pg backend this service does not use) and
- * @fastify/swagger-ui, which serves its static files from its own package folder.
+ * Left out of the bundle, and loaded from node_modules: pg-native (an optional pg backend this
+ * service does not use) and @fastify/swagger-ui, which serves its static files from its own
+ * package folder.
  */
 import { rm } from 'node:fs/promises';
 import { build } from 'esbuild';
@@ -20,8 +20,8 @@ await build({
   splitting: true,
   format: 'esm',
   platform: 'node',
-  target: 'node20',
-  external: ['better-sqlite3', 'pg-native', '@fastify/swagger-ui'],
+  target: 'node24',
+  external: ['pg-native', '@fastify/swagger-ui'],
   // CommonJS dependencies inside an ESM bundle still call require() for Node built-ins.
   banner: {
     js: "import { createRequire as __slipwayRequire } from 'node:module'; const require = __slipwayRequire(import.meta.url);",

@@ -1,6 +1,6 @@
 /**
  * Recognises database failures by what they mean for a client, across PostgreSQL (pg) and SQLite
- * (node:sqlite, better-sqlite3), so routes never depend on one driver's error shapes.
+ * (node:sqlite), so routes never depend on one driver's error shapes.
  */
 
 /** The database cannot answer now (down, unreachable, overloaded, too slow): 503 + Retry-After. */
@@ -46,7 +46,6 @@ export function isUniqueViolation(error: unknown): boolean {
   const e = error as DriverError;
   return (
     e?.code === '23505' || // PostgreSQL unique_violation
-    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || // better-sqlite3
     e?.errcode === 2067 || // node:sqlite SQLITE_CONSTRAINT_UNIQUE
     /UNIQUE constraint failed/.test(e?.message ?? '')
   );

@@ -75,7 +75,7 @@ describe('Dockerfile against the service contract', () => {
     expect(dockerfile).not.toMatch(/^(COPY|ADD) .*\.(crt|pem)\b/m);
   });
 
-  it('installs no optional (better-sqlite3) or dev dependencies for the runtime', () => {
+  it('installs no optional or dev dependencies for the runtime', () => {
     const productionInstall = instructions.find(
       (line) => line.includes('npm ci') && line.includes('--omit=dev'),
     );

@@ -78,13 +78,13 @@ describeWithTool('the service image, inspected (podman or docker)', containerEng
     expect(files.some(({ path }) => /\/node_modules\/(npm|corepack)\//.test(path))).toBe(false);
   });
 
-  it('ships production dependencies only: no devDependencies, no optional better-sqlite3', () => {
+  it('ships production dependencies only: no devDependencies', () => {
     const installed = installedPackageNames(files);
     const { production, devOnly } = lockfilePackages();
     expect(installed.size).toBeGreaterThan(10);
     expect([...installed].filter((name) => devOnly.has(name))).toEqual([]);
     expect([...installed].filter((name) => !production.has(name))).toEqual([]);
-    for (const name of ['better-sqlite3', 'typescript', 'vitest', 'tsx', '@types/node']) {
+    for (const name of ['typescript', 'vitest', 'tsx', '@types/node']) {
       expect(installed.has(name), name).toBe(false);
     }
   });
