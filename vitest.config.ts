@@ -9,6 +9,7 @@ export default defineConfig({
       'deploy',
       'observability',
       'infra',
+      'tools/architecture',
       'tools/container',
       'tools/smoke',
       'tools/local-cluster',

@@ -3,13 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NAMESPACES, OBJECT_NAMES } from '@slipway/contract';
-import { environmentByName } from '@slipway/deploy';
+import { environmentByName, promotionRequest, releasesFileText, UNRELEASED_DIGEST } from '@slipway/deploy';
+import { cdkArguments } from '@slipway/infra/cdk-command';
+import { CLUSTER_NAME, DEFAULT_HOST_PORT, parseCliOptions } from '@slipway/local-cluster';
 import { describe, expect, it } from 'vitest';
-import { promotionRequest } from '../../../deploy/src/promotion/promote.js';
-import { releasesFileText, UNRELEASED_DIGEST } from '../../../deploy/src/releases-schema.js';
-import { cdkArguments } from '../../../infra/scripts/cdk-command.js';
-import { CLUSTER_NAME, DEFAULT_HOST_PORT } from '../../../tools/local-cluster/src/kind-config.js';
-import { parseCliOptions } from '../../../tools/local-cluster/src/options.js';
 import { readRepoFile } from '../src/repository.js';
 import { allSteps, loadWorkflows, type Step } from '../src/workflow-files.js';
 

@@ -1,6 +1,6 @@
+import { CHARTS } from '@slipway/deploy';
+import { ARGOCD_VERSION, KIND_NODE_IMAGE } from '@slipway/local-cluster';
 import { describe, expect, it } from 'vitest';
-import { CHARTS } from '../../../deploy/src/addons/chart-versions.js';
-import { ARGOCD_VERSION, KIND_NODE_IMAGE } from '../../../tools/local-cluster/src/versions.js';
 import { readRepoFile } from '../src/repository.js';
 import { allSteps, loadWorkflows } from '../src/workflow-files.js';
 
