@@ -14,6 +14,7 @@ export default defineConfig({
       'tools/smoke',
       'tools/local-cluster',
       'tools/workflows',
+      'tools/etcd-quorum',
     ].map((name) => ({
       extends: true,
       test: { name: name.replace('tools/', ''), root: `./${name}`, include: ['test/**/*.test.ts'] },

@@ -3,12 +3,12 @@
 # slirp4netns for the container suite, debootstrap for its stand-in base images, Prometheus and
 # promtool for the observability suite, Alertmanager (with amtool) for alert delivery, kubectl
 # (kustomize) for the manifest checks, shellcheck for shell scripts, HAProxy for the resilience
-# campaign, etcd for the quorum demo, Chromium for browser tests, podman-compose for the local
-# stack. Idempotent; run as root (CI) or with sudo.
+# campaign, etcd and etcdctl for the quorum demo, Chromium for browser tests, podman-compose for
+# the local stack. Idempotent; run as root (CI) or with sudo.
 set -euo pipefail
 
 packages=(podman buildah runc skopeo slirp4netns debootstrap prometheus prometheus-alertmanager shellcheck kubectl
-  haproxy etcd-server chromium podman-compose)
+  haproxy etcd-server etcd-client chromium podman-compose)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
