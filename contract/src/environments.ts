@@ -27,9 +27,30 @@ export interface AwsEnvironmentNames {
   /** Prefix of every Secrets Manager secret of this environment; External Secrets may read only these. */
   secretPrefix: string;
   /** Secrets Manager secret names the ExternalSecrets read. */
-  secrets: { app: string; database: string };
+  secrets: { app: string; database: string; alerting: string; grafana: string };
   ecrRepository: string;
+  /** S3 buckets (globally unique names, so account and region are part of them). */
+  buckets: { logs: string; traces: string };
+  karpenter: {
+    /** IAM role of the nodes Karpenter launches (EC2NodeClass `role`). */
+    nodeRole: string;
+    /** SQS queue of EC2 interruption events (the chart's `settings.interruptionQueue`). */
+    interruptionQueue: string;
+  };
 }
+
+/** Tag whose value is the cluster name on the subnets Karpenter may launch nodes into. */
+export const KARPENTER_DISCOVERY_TAG = 'karpenter.sh/discovery';
+
+/**
+ * Days logs and traces are kept: Loki's and Tempo's retention (deploy/) and the lifecycle rules of
+ * their buckets (infra/), which expire objects a day later as a backstop.
+ */
+export const TELEMETRY_RETENTION_DAYS: Record<EnvironmentName, { logs: number; traces: number }> = {
+  local: { logs: 7, traces: 3 },
+  staging: { logs: 7, traces: 3 },
+  production: { logs: 30, traces: 14 },
+};
 
 function namesFor(
   name: AwsEnvironmentName,
@@ -39,18 +60,27 @@ function namesFor(
   vpcCidr: string,
 ): AwsEnvironmentNames {
   const secretPrefix = `${SERVICE_NAME}/${name}/`;
+  const clusterName = `${SERVICE_NAME}-${name}`;
+  const bucket = (purpose: string) => `${clusterName}-${purpose}-${account}-${region}`;
   return {
     name,
     account,
     region,
-    clusterName: `${SERVICE_NAME}-${name}`,
+    clusterName,
     zoneName: zone.name,
     zoneId: zone.id,
     hostname: `api.${zone.name}`,
     vpcCidr,
     secretPrefix,
-    secrets: { app: `${secretPrefix}app`, database: `${secretPrefix}database` },
+    secrets: {
+      app: `${secretPrefix}app`,
+      database: `${secretPrefix}database`,
+      alerting: `${secretPrefix}alerting`,
+      grafana: `${secretPrefix}grafana`,
+    },
     ecrRepository: SERVICE_NAME,
+    buckets: { logs: bucket('logs'), traces: bucket('traces') },
+    karpenter: { nodeRole: `${clusterName}-karpenter-node`, interruptionQueue: `${clusterName}-karpenter` },
   };
 }
 

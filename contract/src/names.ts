@@ -26,6 +26,10 @@ export const NAMESPACES = {
   loadBalancerController: 'kube-system',
   logging: 'logging',
   database: 'database',
+  /** Karpenter runs next to the other node-critical controllers (its chart's recommendation). */
+  karpenter: 'kube-system',
+  /** The EBS CSI driver's EKS add-on installs its controller here. */
+  ebsCsiDriver: 'kube-system',
 } as const;
 
 /** Kubernetes ServiceAccounts that AWS Pod Identity associations bind to IAM roles. */
@@ -35,4 +39,11 @@ export const SERVICE_ACCOUNTS = {
   externalSecrets: 'external-secrets',
   externalDns: 'external-dns',
   loadBalancerController: 'aws-load-balancer-controller',
+  /** Loki writes log chunks and index to the environment's logs bucket. */
+  loki: 'loki',
+  /** Tempo writes trace blocks to the environment's traces bucket. */
+  tempo: 'tempo',
+  karpenter: 'karpenter',
+  /** Named by the aws-ebs-csi-driver EKS add-on; it creates and attaches EBS volumes. */
+  ebsCsiController: 'ebs-csi-controller-sa',
 } as const;
