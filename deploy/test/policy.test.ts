@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { describeFinding, type Finding, POLICY_CHECKS, policyFindings } from '../src/checks/policy.js';
 import { renderedObjects } from '../src/checks/rendered-objects.js';
 import { ENVIRONMENT_NAMES } from '../src/environments/index.js';
+import { waiversOf } from '../src/objects/waivers.js';
 import { renderEnvironments } from '../src/render/manifest-files.js';
-import { waiversOf } from '../src/waivers.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the mutations reach into arbitrary manifest fields
 type Json = any;

@@ -5,8 +5,8 @@
  * the cluster metadata infra/ writes on ArgoCD's cluster Secret; everything else is in git.
  */
 import type { AddonName } from '../environments/index.js';
-import type { PodSecurityLevel } from '../service/namespace.js';
-import type { Waiver } from '../waivers.js';
+import type { PodSecurityLevel } from '../objects/namespace.js';
+import type { Waiver } from '../objects/waivers.js';
 import type { HelmChart } from './chart-versions.js';
 
 export interface Addon {

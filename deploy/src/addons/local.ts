@@ -1,5 +1,5 @@
 /** Add-ons only the kind cluster needs: Traefik as its ingress controller, CloudNativePG for PostgreSQL. */
-import { LOCAL_NAMESPACES } from '../names.js';
+import { LOCAL_NAMESPACES } from '../objects/names.js';
 import {
   type Addon,
   RESTRICTED_CONTAINER_SECURITY_CONTEXT,

@@ -5,7 +5,7 @@
  * This file runs them all and holds the checks on Services, Ingresses, HPAs, Secrets and
  * NetworkPolicies; workload-policy.ts and container-policy.ts hold the rest.
  */
-import { waiversOf } from '../waivers.js';
+import { waiversOf } from '../objects/waivers.js';
 import { type Finding, type PolicyCheck, specOf } from './policy-checks.js';
 import { describeObject, type RenderedObject } from './rendered-objects.js';
 import { workloadFindings } from './workload-policy.js';

@@ -8,11 +8,11 @@
 import { Application, type IApplication } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
 import { ApplicationSet } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSet';
 import { NAMESPACES, REPOSITORY } from '@slipway/contract';
-import { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
 import { type Addon, usesClusterMetadata } from '../addons/addon.js';
 import type { Environment } from '../environments/index.js';
-import { PROJECTS } from '../names.js';
+import { addObject, type KubernetesModel } from '../objects/kube-object.js';
+import { PROJECTS } from '../objects/names.js';
 import { LOCAL_DATABASE } from '../service/local-database.js';
 import {
   APP_FOLDERS,
@@ -63,12 +63,12 @@ function addonSpec(env: Environment, addon: Addon, server: string): ApplicationS
   };
 }
 
-function addonObject(env: Environment, addon: Addon): Record<string, unknown> {
+function addonObject(env: Environment, addon: Addon): KubernetesModel {
   if (!usesClusterMetadata(addon)) {
     return new Application({
       metadata: metadata(addon.name, addon.syncWave),
       spec: addonSpec(env, addon, IN_CLUSTER),
-    }).toJSON() as Record<string, unknown>;
+    });
   }
   return new ApplicationSet({
     metadata: { name: addon.name, namespace: NAMESPACES.argocd, annotations: syncWave(addon.syncWave) },
@@ -81,10 +81,10 @@ function addonObject(env: Environment, addon: Addon): Record<string, unknown> {
       ],
       template: {
         metadata: { name: addon.name, finalizers: [RESOURCES_FINALIZER] },
-        spec: addonSpec(env, addon, '{{ .server }}') as never,
+        spec: addonSpec(env, addon, '{{ .server }}'),
       },
     },
-  }).toJSON() as Record<string, unknown>;
+  });
 }
 
 /** The HPA owns the Deployment's replica count once it exists. */
@@ -114,11 +114,11 @@ function gitApplication(
       ...(hpaScaled ? { ignoreDifferences: HPA_OWNED_REPLICAS } : {}),
       syncPolicy: syncPolicy(env, hpaScaled ? ['RespectIgnoreDifferences=true'] : []),
     },
-  }).toJSON();
+  });
 }
 
 export function childApplications(scope: Construct, env: Environment, addons: Addon[]): void {
-  const objects = [
+  const objects: KubernetesModel[] = [
     gitApplication(env, APP_FOLDERS.cluster, PROJECTS.platform, 'kube-system', SYNC_WAVES.cluster),
     ...addons.map((addon) => addonObject(env, addon)),
     ...(env.secrets === 'external-secrets'
@@ -146,8 +146,5 @@ export function childApplications(scope: Construct, env: Environment, addons: Ad
       : []),
     gitApplication(env, APP_FOLDERS.service, PROJECTS.service, NAMESPACES.service, SYNC_WAVES.service),
   ];
-  for (const object of objects) {
-    const { kind, metadata: meta } = object as { kind: string; metadata: { name: string } };
-    new ApiObject(scope, `${kind}-${meta.name}`, object as never);
-  }
+  for (const object of objects) addObject(scope, object);
 }

@@ -9,9 +9,9 @@ import { NAMESPACES } from '@slipway/contract';
 import type { Construct } from 'constructs';
 import type { Addon } from '../addons/index.js';
 import type { Environment } from '../environments/index.js';
-import { CLUSTER_SECRET_STORE } from '../names.js';
-import { modelObject } from '../render/model-object.js';
-import { podSecurityNamespace } from '../service/namespace.js';
+import { addObject } from '../objects/kube-object.js';
+import { CLUSTER_SECRET_STORE } from '../objects/names.js';
+import { podSecurityNamespace } from '../objects/namespace.js';
 import { serviceNamespaces } from './projects.js';
 
 export function clusterFolder(scope: Construct, env: Environment, addons: Addon[]): void {
@@ -35,6 +35,6 @@ export function secretStoreFolder(scope: Construct, env: Environment): void {
         conditions: [{ namespaces: [NAMESPACES.service] }],
       },
     });
-    modelObject(scope, 'cluster-secret-store', store);
+    addObject(scope, store);
   }
 }

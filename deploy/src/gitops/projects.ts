@@ -9,8 +9,8 @@ import { NAMESPACES, REPOSITORY } from '@slipway/contract';
 import type { Construct } from 'constructs';
 import type { Addon } from '../addons/index.js';
 import type { Environment } from '../environments/index.js';
-import { PROJECTS } from '../names.js';
-import { modelObject } from '../render/model-object.js';
+import { addObject } from '../objects/kube-object.js';
+import { PROJECTS } from '../objects/names.js';
 import { LOCAL_DATABASE } from '../service/local-database.js';
 import { IN_CLUSTER } from './argocd.js';
 
@@ -61,7 +61,5 @@ export function appProjects(scope: Construct, env: Environment, addons: Addon[])
       clusterResourceWhitelist: [{ group: '*', kind: '*' }],
     },
   });
-  for (const project of [service, platform]) {
-    modelObject(scope, `project-${project.metadata!.name}`, project);
-  }
+  for (const project of [service, platform]) addObject(scope, project);
 }

@@ -1,6 +1,7 @@
-import { KubeNamespace } from 'cdk8s-plus-33/lib/imports/k8s.js';
 import type { Construct } from 'constructs';
-import { type Waiver, waiverAnnotations } from '../waivers.js';
+import { Namespace } from 'kubernetes-models/v1/Namespace';
+import { addObject } from './kube-object.js';
+import { type Waiver, waiverAnnotations } from './waivers.js';
 
 export type PodSecurityLevel = 'restricted' | 'baseline' | 'privileged';
 
@@ -10,17 +11,20 @@ export function podSecurityNamespace(
   name: string,
   level: PodSecurityLevel,
   waivers: readonly Waiver[] = [],
-): KubeNamespace {
-  return new KubeNamespace(scope, `namespace-${name}`, {
-    metadata: {
-      name,
-      labels: {
-        'pod-security.kubernetes.io/enforce': level,
-        'pod-security.kubernetes.io/enforce-version': 'latest',
-        'pod-security.kubernetes.io/warn': 'restricted',
-        'pod-security.kubernetes.io/audit': 'restricted',
+): void {
+  addObject(
+    scope,
+    new Namespace({
+      metadata: {
+        name,
+        labels: {
+          'pod-security.kubernetes.io/enforce': level,
+          'pod-security.kubernetes.io/enforce-version': 'latest',
+          'pod-security.kubernetes.io/warn': 'restricted',
+          'pod-security.kubernetes.io/audit': 'restricted',
+        },
+        ...(waivers.length > 0 ? { annotations: waiverAnnotations(waivers) } : {}),
       },
-      ...(waivers.length > 0 ? { annotations: waiverAnnotations(waivers) } : {}),
-    },
-  });
+    }),
+  );
 }

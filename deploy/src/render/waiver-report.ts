@@ -1,5 +1,5 @@
 /** The generated list of every policy waiver, committed as deploy/manifests/WAIVERS.md for review. */
-import { waiversOf } from '../waivers.js';
+import { waiversOf } from '../objects/waivers.js';
 import type { RenderedEnvironment } from './manifest-files.js';
 
 export function waiverReport(rendered: RenderedEnvironment[]): string {

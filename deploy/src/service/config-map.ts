@@ -4,11 +4,12 @@
  */
 import { createHash } from 'node:crypto';
 import { type ConfigName, configSchema, describeSettings, NAMESPACES, OBJECT_NAMES } from '@slipway/contract';
-import { KubeConfigMap } from 'cdk8s-plus-33/lib/imports/k8s.js';
 import type { Construct } from 'constructs';
+import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { Value } from 'typebox/value';
 import type { Environment } from '../environments/index.js';
-import { SERVICE_LABELS } from '../names.js';
+import { addObject } from '../objects/kube-object.js';
+import { SERVICE_LABELS } from '../objects/names.js';
 
 /** Settings the image build sets (ENV in the Dockerfile); a ConfigMap value would hide them. */
 export const IMAGE_PROVIDED_SETTINGS: readonly ConfigName[] = ['GIT_COMMIT', 'BUILD_TIME', 'SQLITE_PATH'];
@@ -34,9 +35,12 @@ export function configChecksum(data: Record<string, string>): string {
   return createHash('sha256').update(JSON.stringify(data)).digest('hex');
 }
 
-export function serviceConfigMap(scope: Construct, env: Environment): KubeConfigMap {
-  return new KubeConfigMap(scope, 'config', {
-    metadata: { name: OBJECT_NAMES.config, namespace: NAMESPACES.service, labels: { ...SERVICE_LABELS } },
-    data: configData(env),
-  });
+export function serviceConfigMap(scope: Construct, env: Environment): void {
+  addObject(
+    scope,
+    new ConfigMap({
+      metadata: { name: OBJECT_NAMES.config, namespace: NAMESPACES.service, labels: { ...SERVICE_LABELS } },
+      data: configData(env),
+    }),
+  );
 }

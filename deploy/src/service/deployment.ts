@@ -7,13 +7,13 @@ import {
   PORT_NAMES,
   SERVE_COMMAND,
   SERVICE_ACCOUNTS,
-  SERVICE_NAME,
 } from '@slipway/contract';
-import { IntOrString, KubeDeployment } from 'cdk8s-plus-33/lib/imports/k8s.js';
 import type { Construct } from 'constructs';
+import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { Environment } from '../environments/index.js';
-import { COMPONENTS, CONFIG_CHECKSUM_ANNOTATION, SERVICE_LABELS, selectorLabels } from '../names.js';
-import { waiverAnnotations } from '../waivers.js';
+import { addObject } from '../objects/kube-object.js';
+import { COMPONENTS, CONFIG_CHECKSUM_ANNOTATION, SERVICE_LABELS, selectorLabels } from '../objects/names.js';
+import { waiverAnnotations } from '../objects/waivers.js';
 import { configChecksum, configData } from './config-map.js';
 import { serviceContainer, servicePodSpec } from './pod-template.js';
 import { shutdownTiming } from './shutdown-timing.js';
@@ -32,67 +32,70 @@ export const PROBES = {
 
 function probe(p: (typeof PROBES)[keyof typeof PROBES]) {
   return {
-    httpGet: { path: p.path, port: IntOrString.fromString(PORT_NAMES.http), scheme: 'HTTP' },
+    httpGet: { path: p.path, port: PORT_NAMES.http, scheme: 'HTTP' as const },
     periodSeconds: p.periodSeconds,
     timeoutSeconds: p.timeoutSeconds,
     failureThreshold: p.failureThreshold,
   };
 }
 
-export function serviceDeployment(scope: Construct, env: Environment): KubeDeployment {
+export function serviceDeployment(scope: Construct, env: Environment): void {
   const timing = shutdownTiming(env.settings);
   const labels = { ...SERVICE_LABELS, ...selectorLabels(COMPONENTS.server) };
   const container = {
-    ...serviceContainer(env, SERVICE_NAME, SERVE_COMMAND),
+    ...serviceContainer(env, OBJECT_NAMES.container, SERVE_COMMAND),
     ports: [
-      { name: PORT_NAMES.http, containerPort: HTTP_PORT, protocol: 'TCP' },
-      { name: PORT_NAMES.metrics, containerPort: METRICS_PORT, protocol: 'TCP' },
+      { name: PORT_NAMES.http, containerPort: HTTP_PORT, protocol: 'TCP' as const },
+      { name: PORT_NAMES.metrics, containerPort: METRICS_PORT, protocol: 'TCP' as const },
     ],
     startupProbe: probe(PROBES.startup),
     readinessProbe: probe(PROBES.readiness),
     livenessProbe: probe(PROBES.liveness),
     lifecycle: { preStop: { sleep: { seconds: timing.preStopSleepSeconds } } },
   };
-  const spread = (topologyKey: string, whenUnsatisfiable: string) => ({
+  const spread = (topologyKey: string, whenUnsatisfiable: Environment['zoneSpread']) => ({
     topologyKey,
     maxSkew: 1,
     whenUnsatisfiable,
     labelSelector: { matchLabels: selectorLabels(COMPONENTS.server) },
     matchLabelKeys: ['pod-template-hash'],
   });
-  return new KubeDeployment(scope, 'deployment', {
-    metadata: {
-      name: OBJECT_NAMES.deployment,
-      namespace: NAMESPACES.service,
-      labels,
-      ...(env.image.kind === 'tag'
-        ? { annotations: waiverAnnotations([{ check: 'image-digest', reason: env.image.waiver }]) }
-        : {}),
-    },
-    spec: {
-      // Created at the HPA minimum; afterwards the HorizontalPodAutoscaler owns the count and the
-      // service Application ignores /spec/replicas, so a sync never resets a scaled-out Deployment.
-      replicas: env.scaling.minReplicas,
-      revisionHistoryLimit: 5,
-      selector: { matchLabels: selectorLabels(COMPONENTS.server) },
-      strategy: {
-        type: 'RollingUpdate',
-        rollingUpdate: { maxUnavailable: IntOrString.fromNumber(0), maxSurge: IntOrString.fromNumber(1) },
+  addObject(
+    scope,
+    new Deployment({
+      metadata: {
+        name: OBJECT_NAMES.deployment,
+        namespace: NAMESPACES.service,
+        labels,
+        ...(env.image.kind === 'tag'
+          ? { annotations: waiverAnnotations([{ check: 'image-digest', reason: env.image.waiver }]) }
+          : {}),
       },
-      template: {
-        metadata: {
-          labels,
-          annotations: { [CONFIG_CHECKSUM_ANNOTATION]: configChecksum(configData(env)) },
+      spec: {
+        // Created at the HPA minimum; afterwards the HorizontalPodAutoscaler owns the count and the
+        // service Application ignores /spec/replicas, so a sync never resets a scaled-out Deployment.
+        replicas: env.scaling.minReplicas,
+        revisionHistoryLimit: 5,
+        selector: { matchLabels: selectorLabels(COMPONENTS.server) },
+        strategy: {
+          type: 'RollingUpdate',
+          rollingUpdate: { maxUnavailable: 0, maxSurge: 1 },
         },
-        spec: {
-          ...servicePodSpec(SERVICE_ACCOUNTS.service, [container]),
-          terminationGracePeriodSeconds: timing.terminationGracePeriodSeconds,
-          topologySpreadConstraints: [
-            spread('topology.kubernetes.io/zone', env.zoneSpread),
-            spread('kubernetes.io/hostname', 'ScheduleAnyway'),
-          ],
+        template: {
+          metadata: {
+            labels,
+            annotations: { [CONFIG_CHECKSUM_ANNOTATION]: configChecksum(configData(env)) },
+          },
+          spec: {
+            ...servicePodSpec(SERVICE_ACCOUNTS.service, [container]),
+            terminationGracePeriodSeconds: timing.terminationGracePeriodSeconds,
+            topologySpreadConstraints: [
+              spread('topology.kubernetes.io/zone', env.zoneSpread),
+              spread('kubernetes.io/hostname', 'ScheduleAnyway'),
+            ],
+          },
         },
       },
-    },
-  });
+    }),
+  );
 }

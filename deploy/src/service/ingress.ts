@@ -4,11 +4,12 @@
  * HTTP to HTTPS, and sends traffic straight to pod IPs. Local: Traefik, plain HTTP.
  */
 import { NAMESPACES, OBJECT_NAMES, PATHS, PORT_NAMES } from '@slipway/contract';
-import { KubeIngress } from 'cdk8s-plus-33/lib/imports/k8s.js';
 import type { Construct } from 'constructs';
+import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
 import type { Environment } from '../environments/index.js';
-import { SERVICE_LABELS } from '../names.js';
-import { waiverAnnotations } from '../waivers.js';
+import { addObject } from '../objects/kube-object.js';
+import { SERVICE_LABELS } from '../objects/names.js';
+import { waiverAnnotations } from '../objects/waivers.js';
 import { shutdownTiming } from './shutdown-timing.js';
 
 /** The ALB's idle timeout stays below the service's keep-alive timeout (the contract test checks it). */
@@ -30,7 +31,7 @@ function albAnnotations(env: Environment): Record<string, string> {
   };
 }
 
-export function serviceIngress(scope: Construct, env: Environment): KubeIngress {
+export function serviceIngress(scope: Construct, env: Environment): void {
   const aws = env.ingress.controller === 'aws-load-balancer-controller';
   const annotations = aws
     ? albAnnotations(env)
@@ -40,30 +41,33 @@ export function serviceIngress(scope: Construct, env: Environment): KubeIngress 
           reason: 'local kind cluster: plain HTTP on the developer machine, no certificate',
         },
       ]);
-  return new KubeIngress(scope, 'ingress', {
-    metadata: {
-      name: OBJECT_NAMES.ingress,
-      namespace: NAMESPACES.service,
-      labels: { ...SERVICE_LABELS },
-      annotations,
-    },
-    spec: {
-      ingressClassName: aws ? 'alb' : 'traefik',
-      ...(aws ? { tls: [{ hosts: [env.ingress.host] }] } : {}),
-      rules: [
-        {
-          host: env.ingress.host,
-          http: {
-            paths: [
-              {
-                path: '/',
-                pathType: 'Prefix',
-                backend: { service: { name: OBJECT_NAMES.service, port: { name: PORT_NAMES.http } } },
-              },
-            ],
+  addObject(
+    scope,
+    new Ingress({
+      metadata: {
+        name: OBJECT_NAMES.ingress,
+        namespace: NAMESPACES.service,
+        labels: { ...SERVICE_LABELS },
+        annotations,
+      },
+      spec: {
+        ingressClassName: aws ? 'alb' : 'traefik',
+        ...(aws ? { tls: [{ hosts: [env.ingress.host] }] } : {}),
+        rules: [
+          {
+            host: env.ingress.host,
+            http: {
+              paths: [
+                {
+                  path: '/',
+                  pathType: 'Prefix',
+                  backend: { service: { name: OBJECT_NAMES.service, port: { name: PORT_NAMES.http } } },
+                },
+              ],
+            },
           },
-        },
-      ],
-    },
-  });
+        ],
+      },
+    }),
+  );
 }

@@ -10,11 +10,11 @@ import {
 import { ServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor';
 import { NAMESPACES, OBJECT_NAMES, PATHS, PORT_NAMES } from '@slipway/contract';
 import { grafanaDashboards, prometheusRuleGroups } from '@slipway/observability';
-import { KubeConfigMap } from 'cdk8s-plus-33/lib/imports/k8s.js';
 import type { Construct } from 'constructs';
+import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { GRAFANA_DASHBOARD_LABEL, PROMETHEUS_SELECTOR_LABELS } from '../addons/kube-prometheus-stack.js';
-import { SERVICE_LABELS } from '../names.js';
-import { modelObject } from '../render/model-object.js';
+import { addObject } from '../objects/kube-object.js';
+import { SERVICE_LABELS } from '../objects/names.js';
 
 export const SCRAPE_INTERVAL = '15s';
 
@@ -34,7 +34,7 @@ export function serviceMonitoring(scope: Construct): void {
       ],
     },
   });
-  modelObject(scope, 'service-monitor', monitor);
+  addObject(scope, monitor);
 
   const rules = new PrometheusRule({
     metadata: metadata(OBJECT_NAMES.rules),
@@ -42,22 +42,25 @@ export function serviceMonitoring(scope: Construct): void {
       groups: prometheusRuleGroups() as IPrometheusRule['spec']['groups'],
     },
   });
-  modelObject(scope, 'prometheus-rule', rules);
+  addObject(scope, rules);
 
   // One ConfigMap per dashboard keeps each well under the 1 MiB object limit.
   for (const dashboard of grafanaDashboards()) {
     const name = `${OBJECT_NAMES.dashboards}-${dashboard.fileName.replace(/\.json$/, '').replace(/^slipway-/, '')}`;
-    new KubeConfigMap(scope, `dashboard-${name}`, {
-      metadata: {
-        name,
-        namespace: NAMESPACES.service,
-        labels: {
-          ...SERVICE_LABELS,
-          ...GRAFANA_DASHBOARD_LABEL,
+    addObject(
+      scope,
+      new ConfigMap({
+        metadata: {
+          name,
+          namespace: NAMESPACES.service,
+          labels: {
+            ...SERVICE_LABELS,
+            ...GRAFANA_DASHBOARD_LABEL,
+          },
+          annotations: { 'grafana.slipway.dev/title': dashboard.title },
         },
-        annotations: { 'grafana.slipway.dev/title': dashboard.title },
-      },
-      data: { [dashboard.fileName]: JSON.stringify(dashboard.json, null, 2) },
-    });
+        data: { [dashboard.fileName]: JSON.stringify(dashboard.json, null, 2) },
+      }),
+    );
   }
 }

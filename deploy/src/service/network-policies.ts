@@ -4,24 +4,22 @@
  * PostgreSQL and the OTLP collector.
  */
 import { HTTP_PORT, METRICS_PORT, NAMESPACES } from '@slipway/contract';
-import {
-  IntOrString,
-  KubeNetworkPolicy,
-  type NetworkPolicyPeer,
-  type NetworkPolicySpec,
-} from 'cdk8s-plus-33/lib/imports/k8s.js';
 import type { Construct } from 'constructs';
+import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
+import type { INetworkPolicyPeer } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicyPeer';
+import type { INetworkPolicySpec } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicySpec';
 import type { Environment } from '../environments/index.js';
 import { TRACING_COLLECTOR } from '../environments/tracing.js';
-import { COMPONENTS, LOCAL_NAMESPACES, SERVICE_LABELS, selectorLabels } from '../names.js';
+import { addObject } from '../objects/kube-object.js';
+import { COMPONENTS, LOCAL_NAMESPACES, SERVICE_LABELS, selectorLabels } from '../objects/names.js';
 import { LOCAL_DATABASE } from './local-database.js';
 
 const namespaceSelector = (name: string) => ({ matchLabels: { 'kubernetes.io/metadata.name': name } });
-const tcp = (port: number) => ({ protocol: 'TCP', port: IntOrString.fromNumber(port) });
+const tcp = (port: number) => ({ protocol: 'TCP' as const, port });
 /** Every pod of the service: the server and the migration Job. */
 const servicePods = { matchLabels: { 'app.kubernetes.io/name': SERVICE_LABELS['app.kubernetes.io/name'] } };
 
-function ingressControllerPeers(env: Environment): NetworkPolicyPeer[] {
+function ingressControllerPeers(env: Environment): INetworkPolicyPeer[] {
   if (env.ingress.controller === 'traefik') {
     return [{ namespaceSelector: namespaceSelector(LOCAL_NAMESPACES.traefik) }];
   }
@@ -46,11 +44,14 @@ function databaseEgress(env: Environment) {
 }
 
 export function serviceNetworkPolicies(scope: Construct, env: Environment): void {
-  const policy = (name: string, spec: NetworkPolicySpec) =>
-    new KubeNetworkPolicy(scope, `network-policy-${name}`, {
-      metadata: { name, namespace: NAMESPACES.service, labels: { ...SERVICE_LABELS } },
-      spec,
-    });
+  const policy = (name: string, spec: INetworkPolicySpec) =>
+    addObject(
+      scope,
+      new NetworkPolicy({
+        metadata: { name, namespace: NAMESPACES.service, labels: { ...SERVICE_LABELS } },
+        spec,
+      }),
+    );
   policy('default-deny', { podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
   policy('allow-http-from-ingress-controller', {
     podSelector: { matchLabels: selectorLabels(COMPONENTS.server) },
@@ -76,8 +77,8 @@ export function serviceNetworkPolicies(scope: Construct, env: Environment): void
           },
         ],
         ports: [
-          { protocol: 'UDP', port: IntOrString.fromNumber(53) },
-          { protocol: 'TCP', port: IntOrString.fromNumber(53) },
+          { protocol: 'UDP' as const, port: 53 },
+          { protocol: 'TCP' as const, port: 53 },
         ],
       },
     ],

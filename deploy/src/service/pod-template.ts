@@ -3,8 +3,9 @@
  * context, the configuration and secrets, and the only writable path (/tmp).
  */
 import { CONTAINER, OBJECT_NAMES, SECRETS_MOUNT_PATH } from '@slipway/contract';
-import type { Container, PodSpec, Volume } from 'cdk8s-plus-33/lib/imports/k8s.js';
-import { Quantity } from 'cdk8s-plus-33/lib/imports/k8s.js';
+import type { IContainer } from 'kubernetes-models/v1/Container';
+import type { IPodSpec } from 'kubernetes-models/v1/PodSpec';
+import type { IVolume } from 'kubernetes-models/v1/Volume';
 import type { Environment } from '../environments/index.js';
 import { SECRET_SOURCES, secretFileVariables } from './secrets.js';
 
@@ -38,7 +39,7 @@ const VOLUMES = { secrets: 'secrets', tmp: 'tmp' } as const;
 /** Files are group-readable by the pod's fsGroup and nobody else (0440). */
 const SECRET_FILE_MODE = 0o440;
 
-function volumes(): Volume[] {
+function volumes(): IVolume[] {
   return [
     {
       name: VOLUMES.secrets,
@@ -49,12 +50,12 @@ function volumes(): Volume[] {
         })),
       },
     },
-    { name: VOLUMES.tmp, emptyDir: { sizeLimit: Quantity.fromString('64Mi') } },
+    { name: VOLUMES.tmp, emptyDir: { sizeLimit: '64Mi' } },
   ];
 }
 
 /** A container of the service: `args` picks the command (server or migrations). */
-export function serviceContainer(env: Environment, name: string, args: readonly string[]): Container {
+export function serviceContainer(env: Environment, name: string, args: readonly string[]): IContainer {
   return {
     name,
     image: imageOf(env),
@@ -66,11 +67,11 @@ export function serviceContainer(env: Environment, name: string, args: readonly 
     securityContext: { ...CONTAINER_SECURITY_CONTEXT, capabilities: { drop: ['ALL'] } },
     resources: {
       requests: {
-        cpu: Quantity.fromString(env.resources.cpuRequest),
-        memory: Quantity.fromString(env.resources.memoryRequest),
+        cpu: env.resources.cpuRequest,
+        memory: env.resources.memoryRequest,
       },
       // No CPU limit: see docs/decisions/020-kubernetes-delivery.md.
-      limits: { memory: Quantity.fromString(env.resources.memoryLimit) },
+      limits: { memory: env.resources.memoryLimit },
     },
     volumeMounts: [
       { name: VOLUMES.secrets, mountPath: SECRETS_MOUNT_PATH, readOnly: true },
@@ -79,7 +80,7 @@ export function serviceContainer(env: Environment, name: string, args: readonly 
   };
 }
 
-export function servicePodSpec(serviceAccountName: string, containers: Container[]): PodSpec {
+export function servicePodSpec(serviceAccountName: string, containers: IContainer[]): IPodSpec {
   return {
     serviceAccountName,
     automountServiceAccountToken: false,

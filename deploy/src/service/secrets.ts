@@ -6,6 +6,7 @@
 
 import { ExternalSecret } from '@kubernetes-models/external-secrets/external-secrets.io/v1/ExternalSecret';
 import {
+  APP_SECRET_KEYS,
   type ConfigName,
   DATABASE_SECRET_KEYS as K,
   NAMESPACES,
@@ -13,17 +14,20 @@ import {
   SECRET_FILE_SUFFIX,
   SECRETS_MOUNT_PATH,
 } from '@slipway/contract';
-import { KubeSecret } from 'cdk8s-plus-33/lib/imports/k8s.js';
 import type { Construct } from 'constructs';
+import { Secret } from 'kubernetes-models/v1/Secret';
 import type { Environment } from '../environments/index.js';
-import { CLUSTER_SECRET_STORE, SERVICE_LABELS } from '../names.js';
-import { modelObject } from '../render/model-object.js';
-import { waiverAnnotations } from '../waivers.js';
+import { addObject } from '../objects/kube-object.js';
+import { CLUSTER_SECRET_STORE, SERVICE_LABELS } from '../objects/names.js';
+import { waiverAnnotations } from '../objects/waivers.js';
 import { LOCAL_DATABASE } from './local-database.js';
 
-/** Secret name → the settings it holds (each key is the setting's name). */
+/**
+ * Secret name → the settings it holds (each key is the setting's name). The app secret's keys are
+ * the JSON keys infra/ writes into Secrets Manager (APP_SECRET_KEYS).
+ */
 export const SECRET_SOURCES = {
-  [OBJECT_NAMES.appSecret]: ['API_TOKENS', 'SECRET_KEY'],
+  [OBJECT_NAMES.appSecret]: [APP_SECRET_KEYS.apiTokens, APP_SECRET_KEYS.secretKey],
   [OBJECT_NAMES.databaseSecret]: ['DATABASE_URL', 'DB_PASSWORD'],
 } as const satisfies Record<string, readonly ConfigName[]>;
 
@@ -93,8 +97,7 @@ function externalSecrets(scope: Construct, env: Environment): void {
       dataFrom: [{ extract: { key: env.aws.secrets.database } }],
     },
   });
-  for (const secret of [app, database])
-    modelObject(scope, `external-secret-${secret.metadata!.name}`, secret);
+  for (const secret of [app, database]) addObject(scope, secret);
 }
 
 /** Local only: fixed values for a throwaway kind cluster, never used anywhere else. */
@@ -107,14 +110,17 @@ function generatedSecrets(scope: Construct): void {
     },
   ]);
   const secret = (name: string, stringData: Record<string, string>) =>
-    new KubeSecret(scope, `secret-${name}`, {
-      metadata: { name, namespace: NAMESPACES.service, labels: { ...SERVICE_LABELS }, annotations: waiver },
-      type: 'Opaque',
-      stringData,
-    });
+    addObject(
+      scope,
+      new Secret({
+        metadata: { name, namespace: NAMESPACES.service, labels: { ...SERVICE_LABELS }, annotations: waiver },
+        type: 'Opaque',
+        stringData,
+      }),
+    );
   secret(OBJECT_NAMES.appSecret, {
-    API_TOKENS: 'local-write-token',
-    SECRET_KEY: 'local-only-cursor-signing-key-not-a-secret',
+    [APP_SECRET_KEYS.apiTokens]: 'local-only-write-token-for-kind-not-a-secret',
+    [APP_SECRET_KEYS.secretKey]: 'local-only-cursor-signing-key-not-a-secret',
   });
   secret(OBJECT_NAMES.databaseSecret, {
     DATABASE_URL: LOCAL_DATABASE.url,

@@ -1,7 +1,8 @@
 import { NAMESPACES, SERVICE_ACCOUNTS } from '@slipway/contract';
-import { KubeServiceAccount } from 'cdk8s-plus-33/lib/imports/k8s.js';
 import type { Construct } from 'constructs';
-import { SERVICE_LABELS } from '../names.js';
+import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
+import { addObject } from '../objects/kube-object.js';
+import { SERVICE_LABELS } from '../objects/names.js';
 
 /**
  * One ServiceAccount per workload, no API token mounted (neither talks to the Kubernetes API). AWS
@@ -9,9 +10,12 @@ import { SERVICE_LABELS } from '../names.js';
  */
 export function serviceAccounts(scope: Construct): void {
   for (const name of [SERVICE_ACCOUNTS.service, SERVICE_ACCOUNTS.migrations]) {
-    new KubeServiceAccount(scope, `service-account-${name}`, {
-      metadata: { name, namespace: NAMESPACES.service, labels: { ...SERVICE_LABELS } },
-      automountServiceAccountToken: false,
-    });
+    addObject(
+      scope,
+      new ServiceAccount({
+        metadata: { name, namespace: NAMESPACES.service, labels: { ...SERVICE_LABELS } },
+        automountServiceAccountToken: false,
+      }),
+    );
   }
 }
