@@ -84,9 +84,16 @@ function createPostgres(
     idleTimeoutMillis: 30_000,
     application_name: config.OTEL_SERVICE_NAME,
   });
-  // An idle client losing its connection (database restart) must not crash the process: the pool
-  // drops it and the next query opens a new one.
-  pool.on('error', onPoolError);
+  // A connection can end at any moment: a failover, a minor-version upgrade, a fast shutdown or
+  // pg_terminate_backend sends FATAL 57P01 and closes the socket, and pg reports that as an 'error'
+  // event on the client. pg-pool listens only while a client is idle in the pool; a checked-out one
+  // (inside a request, or between the statements of a transaction) without a listener of its own
+  // would end the process. So every client gets one as it connects. Nothing else is left to do
+  // there: the running query rejects (the request answers 503), and the pool discards the broken
+  // client when it is released.
+  pool.on('connect', (client) => client.on('error', onPoolError));
+  // pg-pool re-emits an idle client's error on the pool; the client's own listener reported it.
+  pool.on('error', () => {});
   metrics?.observePool(() => ({
     total: pool.totalCount,
     idle: pool.idleCount,
