@@ -32,6 +32,6 @@ export {
   volumeMountpoint,
   waitForContainerExit,
 } from './run-container.js';
-export { type CycloneDxBom, serviceSbom } from './sbom.js';
+export { type CycloneDxBom, packageName, type SbomComponent, serviceSbom } from './sbom.js';
 export { ensureServiceImage, imageBuildArgs, imageBuildCommand, SERVICE_IMAGE } from './service-image.js';
 export { baseImageSource, ensureStandInBaseImages, imageExists } from './stand-in-images.js';
