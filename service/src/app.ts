@@ -7,6 +7,7 @@ import type { Database } from './db/database.js';
 import { parseTokens, requireBearerToken } from './http/bearer-auth.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerFaultInjection } from './http/fault-injection.js';
+import { rerouteClientError, rerouteFrameworkError } from './http/framework-errors.js';
 import { Problem } from './http/problem-types.js';
 import { REQUEST_ID_HEADER, requestId } from './http/request-id.js';
 import { registerRequestMetrics } from './http/request-metrics.js';
@@ -72,6 +73,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     // holds up shutdown; in-flight requests still finish.
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },
+    // Requests the router or Node's HTTP parser reject go through the hooks and the error handler too.
+    frameworkErrors: rerouteFrameworkError,
+    clientErrorHandler: rerouteClientError,
   });
 
   app.addHook('onRequest', async (request, reply) => {

@@ -1,8 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DatabaseUnavailableError, unavailabilityReason } from '../db/database-errors.js';
-import { InvalidCursorError } from '../users/page-cursor.js';
-import { InvalidFieldError } from '../users/user-validation.js';
-import { DuplicateDniError } from '../users/users-repository.js';
+import { takeFrameworkProblem } from './framework-errors.js';
 import {
   PROBLEM_CONTENT_TYPE,
   PROBLEMS,
@@ -28,7 +26,10 @@ function validationErrors(error: FastifyError): { field: string; message: string
   });
 }
 
-/** Maps any error to a problem slug, detail, extra headers and field errors. */
+/**
+ * Maps any error to a problem slug, detail, extra headers and field errors. Features' own errors
+ * extend ProblemError and carry their problem type, so this module knows no feature.
+ */
 function classify(error: FastifyError): ProblemError {
   if (error instanceof ProblemError) return error;
   if (error.validation) {
@@ -40,15 +41,6 @@ function classify(error: FastifyError): ProblemError {
       {},
       errors,
     );
-  }
-  if (error instanceof InvalidFieldError) {
-    return new ProblemError('validation-failed', `The body is not valid: ${error.message}.`, {}, [
-      { field: error.field, message: error.message },
-    ]);
-  }
-  if (error instanceof InvalidCursorError) return new ProblemError('invalid-cursor', `${error.message}.`);
-  if (error instanceof DuplicateDniError) {
-    return new ProblemError('duplicate-dni', `${error.message}; choose another dni or update that user.`);
   }
   const unavailable = error instanceof DatabaseUnavailableError ? error.reason : unavailabilityReason(error);
   if (unavailable) {
@@ -128,12 +120,15 @@ export function registerErrorHandling(app: FastifyInstance) {
     return sendProblem(request, reply, problem.slug, problem.message, problem.errors);
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(
+  app.setNotFoundHandler((request, reply) => {
+    // A request the router or the HTTP parser rejected, sent through the hooks (framework-errors.ts).
+    const frameworkProblem = takeFrameworkProblem(request);
+    if (frameworkProblem !== undefined) throw frameworkProblem;
+    return sendProblem(
       request,
       reply,
       'route-not-found',
       `There is no ${request.method} ${request.url.split('?')[0]}. See /docs for the API.`,
-    ),
-  );
+    );
+  });
 }

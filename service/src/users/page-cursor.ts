@@ -1,9 +1,11 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { ProblemError } from '../http/problem-types.js';
 
-export class InvalidCursorError extends Error {
+export class InvalidCursorError extends ProblemError {
   constructor() {
     super(
-      'cursor is not one this service issued: pass nextCursor from a previous page unchanged, or omit it',
+      'invalid-cursor',
+      'cursor is not one this service issued: pass nextCursor from a previous page unchanged, or omit it.',
     );
     this.name = 'InvalidCursorError';
   }

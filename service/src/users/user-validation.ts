@@ -1,12 +1,13 @@
+import { ProblemError } from '../http/problem-types.js';
 import { NAME_MAX_LENGTH } from './user-schemas.js';
 
 /** A request value that passed the JSON schema but breaks a rule the schema cannot express. */
-export class InvalidFieldError extends Error {
+export class InvalidFieldError extends ProblemError {
   constructor(
     readonly field: string,
-    message: string,
+    rule: string,
   ) {
-    super(message);
+    super('validation-failed', `The body is not valid: ${rule}.`, {}, [{ field, message: rule }]);
     this.name = 'InvalidFieldError';
   }
 }

@@ -3,11 +3,12 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../db/database.js';
 import { isUniqueViolation } from '../db/database-errors.js';
 import type { UsersTable } from '../db/schema.js';
+import { ProblemError } from '../http/problem-types.js';
 import type { User } from './user-schemas.js';
 
-export class DuplicateDniError extends Error {
+export class DuplicateDniError extends ProblemError {
   constructor(readonly dni: string) {
-    super(`a user with dni ${dni} already exists`);
+    super('duplicate-dni', `a user with dni ${dni} already exists; choose another dni or update that user.`);
     this.name = 'DuplicateDniError';
   }
 }
