@@ -9,6 +9,7 @@ export default defineConfig({
       'deploy',
       'observability',
       'infra',
+      'self-managed',
       'tools/architecture',
       'tools/container',
       'tools/smoke',
