@@ -41,6 +41,10 @@ export function addEnvironmentStacks(app: App, config: EnvironmentConfig): Envir
     vpc: network.vpc,
     nodeSecurityGroup: cluster.cluster.clusterSecurityGroup,
     secretsReaderRoleArn: cluster.identities.externalSecrets.role.roleArn,
+    telemetryWriterRoleArns: {
+      logs: cluster.identities.loki.role.roleArn,
+      traces: cluster.identities.tempo.role.roleArn,
+    },
   });
   const stacks: EnvironmentStacks = { network, registry, pipelineAccess, certificate, cluster, data };
   for (const stack of Object.values(stacks)) {

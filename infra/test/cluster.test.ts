@@ -110,6 +110,9 @@ describe.each(BOTH)('EKS cluster of $name', ({ name, config }) => {
         `${NAMESPACES.externalSecrets}/${SERVICE_ACCOUNTS.externalSecrets}`,
         `${NAMESPACES.service}/${SERVICE_ACCOUNTS.service}`,
         `${NAMESPACES.service}/${SERVICE_ACCOUNTS.migrations}`,
+        `${NAMESPACES.logging}/${SERVICE_ACCOUNTS.loki}`,
+        `${NAMESPACES.monitoring}/${SERVICE_ACCOUNTS.tempo}`,
+        `${NAMESPACES.karpenter}/${SERVICE_ACCOUNTS.karpenter}`,
       ].sort(),
     );
     for (const [, association] of resourcesOfType(t, 'AWS::EKS::PodIdentityAssociation')) {

@@ -3,7 +3,7 @@ import { Stack } from 'aws-cdk-lib';
 import type * as eks from 'aws-cdk-lib/aws-eks-v2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { acknowledge } from '../compliance/acknowledge.js';
+import { acknowledge, managedPolicyFinding } from '../compliance/acknowledge.js';
 import type { EnvironmentConfig } from '../config/environment-config.js';
 import {
   LOAD_BALANCER_CONTROLLER_WILDCARDS,
@@ -21,6 +21,9 @@ export class ClusterIdentities extends Construct {
   readonly externalSecrets: PodIdentityRole;
   readonly service: PodIdentityRole;
   readonly migrations: PodIdentityRole;
+  readonly ebsCsiController: PodIdentityRole;
+  readonly loki: PodIdentityRole;
+  readonly tempo: PodIdentityRole;
 
   constructor(scope: Construct, id: string, props: { cluster: eks.Cluster; config: EnvironmentConfig }) {
     super(scope, id);
@@ -110,5 +113,77 @@ export class ClusterIdentities extends Construct {
       namespace: NAMESPACES.service,
       serviceAccount: SERVICE_ACCOUNTS.migrations,
     });
+
+    // The aws-ebs-csi-driver add-on creates this ServiceAccount and declares the association.
+    this.ebsCsiController = new PodIdentityRole(this, 'EbsCsiController', {
+      cluster,
+      namespace: NAMESPACES.ebsCsiDriver,
+      serviceAccount: SERVICE_ACCOUNTS.ebsCsiController,
+      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName(EBS_CSI_DRIVER_POLICY)],
+      association: 'addon',
+    });
+    acknowledge(
+      this.ebsCsiController,
+      [managedPolicyFinding(EBS_CSI_DRIVER_POLICY)],
+      'The AWS managed policy of the EBS CSI driver, maintained by AWS with the add-on: volume and snapshot mutations are limited to resources tagged as created by the driver (ebs.csi.aws.com/cluster).',
+    );
+
+    // Loki and Tempo keep their data in the environment's buckets (created by the data stack
+    // under names from @slipway/contract); the bucket key lets them use it through S3 only.
+    this.loki = telemetryWriter(this, 'Loki', {
+      cluster,
+      namespace: NAMESPACES.logging,
+      serviceAccount: SERVICE_ACCOUNTS.loki,
+      bucket: config.names.buckets.logs,
+    });
+    this.tempo = telemetryWriter(this, 'Tempo', {
+      cluster,
+      namespace: NAMESPACES.monitoring,
+      serviceAccount: SERVICE_ACCOUNTS.tempo,
+      bucket: config.names.buckets.traces,
+    });
   }
+}
+
+const EBS_CSI_DRIVER_POLICY = 'service-role/AmazonEBSCSIDriverPolicy';
+
+/** Read, write, list and delete objects of one bucket: what Loki's and Tempo's compactors do. */
+function telemetryWriter(
+  scope: Construct,
+  id: string,
+  props: { cluster: eks.Cluster; namespace: string; serviceAccount: string; bucket: string },
+): PodIdentityRole {
+  const partition = Stack.of(scope).partition;
+  const bucketArn = `arn:${partition}:s3:::${props.bucket}`;
+  const identity = new PodIdentityRole(scope, id, {
+    cluster: props.cluster,
+    namespace: props.namespace,
+    serviceAccount: props.serviceAccount,
+    policy: new iam.PolicyDocument({
+      statements: [
+        new iam.PolicyStatement({
+          sid: 'ListTheBucket',
+          actions: ['s3:ListBucket'],
+          resources: [bucketArn],
+        }),
+        new iam.PolicyStatement({
+          sid: 'ReadWriteAndDeleteItsObjects',
+          actions: [
+            's3:GetObject',
+            's3:PutObject',
+            's3:DeleteObject',
+            's3:GetObjectTagging',
+            's3:PutObjectTagging',
+          ],
+          resources: [`${bucketArn}/*`],
+        }),
+      ],
+    }),
+  });
+  acknowledge(
+    identity,
+    [`AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${props.bucket}/*]`],
+    `Objects are created by name as data arrives, so access is limited to the objects of ${props.bucket} rather than to object ARNs; no other bucket is reachable.`,
+  );
+  return identity;
 }

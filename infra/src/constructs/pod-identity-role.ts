@@ -9,6 +9,13 @@ export interface PodIdentityRoleProps {
   serviceAccount: string;
   /** What the pods may do; omit for an identity with no AWS permissions yet. */
   policy?: iam.PolicyDocument;
+  /** AWS managed policies, only where AWS maintains the policy with the software (EKS add-ons). */
+  managedPolicies?: iam.IManagedPolicy[];
+  /**
+   * `standalone` (default): an AWS::EKS::PodIdentityAssociation here. `addon`: the EKS add-on that
+   * creates the ServiceAccount declares the association itself (see podIdentityAssociationOf).
+   */
+  association?: 'standalone' | 'addon';
 }
 
 /**
@@ -17,11 +24,13 @@ export interface PodIdentityRoleProps {
  */
 export class PodIdentityRole extends Construct {
   readonly role: iam.Role;
-  readonly association: eks.CfnPodIdentityAssociation;
+  readonly association?: eks.CfnPodIdentityAssociation;
+  readonly serviceAccount: string;
 
   constructor(scope: Construct, id: string, props: PodIdentityRoleProps) {
     super(scope, id);
     const { cluster, namespace, serviceAccount } = props;
+    this.serviceAccount = serviceAccount;
     this.role = new iam.Role(this, 'Role', {
       description: `EKS Pod Identity of ${namespace}/${serviceAccount} on ${cluster.clusterName}`,
       assumedBy: new iam.ServicePrincipal('pods.eks.amazonaws.com', {
@@ -35,7 +44,9 @@ export class PodIdentityRole extends Construct {
         },
       }).withSessionTags(),
       ...(props.policy ? { inlinePolicies: { access: props.policy } } : {}),
+      ...(props.managedPolicies ? { managedPolicies: props.managedPolicies } : {}),
     });
+    if (props.association === 'addon') return;
     this.association = new eks.CfnPodIdentityAssociation(this, 'Association', {
       clusterName: cluster.clusterName,
       namespace,
@@ -46,4 +57,11 @@ export class PodIdentityRole extends Construct {
     const agent = cluster.eksPodIdentityAgent;
     if (agent) this.association.node.addDependency(agent);
   }
+}
+
+/** The entry an EKS add-on's `PodIdentityAssociations` needs for this role. */
+export function podIdentityAssociationOf(
+  identity: PodIdentityRole,
+): eks.CfnAddon.PodIdentityAssociationProperty {
+  return { roleArn: identity.role.roleArn, serviceAccount: identity.serviceAccount };
 }

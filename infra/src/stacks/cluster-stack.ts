@@ -5,10 +5,12 @@ import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import type { Construct } from 'constructs';
 import { acknowledge, managedPolicyFinding } from '../compliance/acknowledge.js';
 import type { EnvironmentConfig } from '../config/environment-config.js';
+import { ClusterAddons } from '../constructs/cluster-addons.js';
 import { ClusterIdentities } from '../constructs/cluster-identities.js';
 import { customerManagedKey } from '../constructs/customer-managed-key.js';
 import { encryptedLogGroup } from '../constructs/encrypted-log-group.js';
 import { GitopsBridge } from '../constructs/gitops-bridge.js';
+import { KarpenterInfrastructure } from '../constructs/karpenter-infrastructure.js';
 
 export const KUBERNETES_VERSION = eks.KubernetesVersion.V1_36;
 
@@ -21,12 +23,15 @@ export interface ClusterStackProps extends StackProps {
 /**
  * The EKS cluster: API authentication through access entries only, secrets envelope-encrypted
  * with a customer managed key, all control-plane log types, a private endpoint for the nodes and
- * a public one limited to the configured CIDRs, one managed node group spread over three AZs,
- * the Pod Identity agent and the workloads' identities, and Argo CD with the root Application.
+ * a public one limited to the configured CIDRs, one managed node group spread over three AZs for
+ * the controllers and what Karpenter needs to add nodes beyond it, the pinned EKS add-ons (network
+ * policy enforcement, EBS volumes), the workloads' identities, and Argo CD with the root Application.
  */
 export class ClusterStack extends Stack {
   readonly cluster: eks.Cluster;
   readonly identities: ClusterIdentities;
+  readonly addons: ClusterAddons;
+  readonly karpenter: KarpenterInfrastructure;
   readonly gitops: GitopsBridge;
 
   constructor(scope: Construct, id: string, props: ClusterStackProps) {
@@ -57,7 +62,8 @@ export class ClusterStack extends Stack {
       endpointAccess: eks.EndpointAccess.PUBLIC_AND_PRIVATE.onlyFrom(...clusterConfig.publicApiCidrs),
       secretsEncryptionKey: secretsKey,
       clusterLogging: Object.values(eks.ClusterLoggingTypes),
-      // Managed node groups, not Auto Mode or Karpenter (see README, decisions).
+      // A managed node group runs the cluster's controllers; Karpenter adds nodes for the
+      // workloads (not Auto Mode: see README, decisions).
       defaultCapacityType: eks.DefaultCapacityType.NODEGROUP,
       defaultCapacity: 0,
       bootstrapClusterCreatorAdminPermissions: false,
@@ -105,8 +111,13 @@ export class ClusterStack extends Stack {
     }
 
     const nodegroup = this.addNodes(config);
-    this.manageCoreAddons(nodegroup);
     this.identities = new ClusterIdentities(this, 'Identities', { cluster: this.cluster, config });
+    this.addons = new ClusterAddons(this, 'Addons', {
+      cluster: this.cluster,
+      nodes: nodegroup,
+      ebsCsiController: this.identities.ebsCsiController,
+    });
+    this.karpenter = new KarpenterInfrastructure(this, 'Karpenter', { cluster: this.cluster, names });
     this.gitops = new GitopsBridge(this, 'Gitops', {
       cluster: this.cluster,
       names,
@@ -115,19 +126,6 @@ export class ClusterStack extends Stack {
       highAvailability: config.names.name === 'production',
       nodes: nodegroup,
     });
-  }
-
-  /**
-   * EKS installs VPC CNI, kube-proxy and CoreDNS unmanaged when it creates the cluster; adopting them
-   * as EKS managed add-ons lets `aws eks update-addon` (and this stack) upgrade them with the cluster.
-   * CoreDNS waits for nodes: its pods must schedule before the add-on turns active.
-   */
-  private manageCoreAddons(nodegroup: eks.Nodegroup): void {
-    for (const addonName of ['vpc-cni', 'kube-proxy', 'coredns']) {
-      const addon = new eks.Addon(this, `Addon-${addonName}`, { cluster: this.cluster, addonName });
-      (addon.node.defaultChild as eks.CfnAddon).resolveConflicts = 'OVERWRITE';
-      if (addonName === 'coredns') addon.node.addDependency(nodegroup);
-    }
   }
 
   /** aws-cdk-lib's kubectl/Helm custom resource provider (two Lambdas), used only at deploy time. */

@@ -1,9 +1,18 @@
-import { APP_SECRET_KEYS, DATABASE_NAME, DATABASE_USERNAME, POSTGRES_PORT } from '@slipway/contract';
-import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import {
+  ALERTING_SECRET_KEYS,
+  APP_SECRET_KEYS,
+  DATABASE_NAME,
+  DATABASE_USERNAME,
+  GRAFANA_SECRET_KEYS,
+  POSTGRES_PORT,
+  TELEMETRY_RETENTION_DAYS,
+} from '@slipway/contract';
+import { Duration, RemovalPolicy, SecretValue, Stack, type StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as rds from 'aws-cdk-lib/aws-rds';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { acknowledge, managedPolicyFinding } from '../compliance/acknowledge.js';
@@ -11,6 +20,7 @@ import type { EnvironmentConfig } from '../config/environment-config.js';
 import { AppSecretSeed } from '../constructs/app-secret-seed.js';
 import { customerManagedKey } from '../constructs/customer-managed-key.js';
 import { encryptedLogGroup } from '../constructs/encrypted-log-group.js';
+import { telemetryBucket } from '../constructs/telemetry-bucket.js';
 
 export const POSTGRES_VERSION = rds.PostgresEngineVersion.VER_18_3;
 
@@ -21,18 +31,25 @@ export interface DataStackProps extends StackProps {
   nodeSecurityGroup: ec2.ISecurityGroup;
   /** External Secrets' role: may decrypt this environment's secrets through Secrets Manager only. */
   secretsReaderRoleArn: string;
+  /** Loki's and Tempo's roles: each may use the telemetry key through S3 only. */
+  telemetryWriterRoleArns: { logs: string; traces: string };
 }
 
 /**
- * PostgreSQL for the service and the secrets the service reads. The database lives in isolated
- * subnets, accepts connections only from the nodes (and its rotation function), only over TLS;
- * its storage, backups, Performance Insights and secrets are encrypted with one customer managed
- * key that External Secrets may use only through Secrets Manager.
+ * PostgreSQL for the service, the secrets the cluster reads, and the buckets of logs and traces.
+ * The database lives in isolated subnets, accepts connections only from the nodes (and its
+ * rotation function), only over TLS; its storage, backups, Performance Insights and secrets are
+ * encrypted with one customer managed key that External Secrets may use only through Secrets
+ * Manager. Loki and Tempo keep their data in S3 under another key (see telemetryBucket).
  */
 export class DataStack extends Stack {
   readonly database: rds.DatabaseInstance;
   readonly databaseSecret: rds.DatabaseSecret;
   readonly appSecret: secretsmanager.Secret;
+  readonly alertingSecret: secretsmanager.Secret;
+  readonly grafanaSecret: secretsmanager.Secret;
+  readonly logsBucket: s3.Bucket;
+  readonly tracesBucket: s3.Bucket;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -136,6 +153,74 @@ export class DataStack extends Stack {
       logRetentionDays,
       functionName: `${names.clusterName}-seed-app-secret`,
     });
+    this.alertingSecret = this.addAlertingSecret(config, dataKey);
+    this.grafanaSecret = this.addGrafanaSecret(config, dataKey);
+
+    const telemetryKey = customerManagedKey(this, 'TelemetryKey', `${names.clusterName} logs and traces`);
+    const retention = TELEMETRY_RETENTION_DAYS[names.name];
+    this.logsBucket = telemetryBucket(this, 'LogsBucket', {
+      bucketName: names.buckets.logs,
+      holds: 'Loki log chunks and index',
+      key: telemetryKey,
+      retentionDays: retention.logs,
+      writerRoleArn: props.telemetryWriterRoleArns.logs,
+    });
+    this.tracesBucket = telemetryBucket(this, 'TracesBucket', {
+      bucketName: names.buckets.traces,
+      holds: 'Tempo trace blocks',
+      key: telemetryKey,
+      retentionDays: retention.traces,
+      writerRoleArn: props.telemetryWriterRoleArns.traces,
+    });
+  }
+
+  /**
+   * Where Alertmanager delivers: created with placeholders that no receiver accepts, because the
+   * real values come from the paging and chat tools' consoles (README, first deployment). Later
+   * deployments keep what operators put here: CloudFormation rewrites the value only when this
+   * template's placeholder changes.
+   */
+  private addAlertingSecret(config: EnvironmentConfig, key: kms.IKey): secretsmanager.Secret {
+    const placeholder = (what: string) => SecretValue.unsafePlainText(`replace-me: ${what}`);
+    const secret = new secretsmanager.Secret(this, 'AlertingSecret', {
+      secretName: config.names.secrets.alerting,
+      description: `${config.names.clusterName}: Alertmanager receivers (${Object.values(ALERTING_SECRET_KEYS).join(', ')})`,
+      encryptionKey: key,
+      secretObjectValue: {
+        [ALERTING_SECRET_KEYS.pageApiKey]: placeholder('API key of the paging integration'),
+        [ALERTING_SECRET_KEYS.ticketWebhookUrl]: placeholder('incoming-webhook URL of the ticket channel'),
+        [ALERTING_SECRET_KEYS.heartbeatApiKey]: placeholder('API key of the heartbeat'),
+      },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    acknowledge(
+      secret,
+      ['AwsSolutions-SMG4'],
+      'Receiver credentials are issued by the paging and chat tools; they are rotated there and then put here by an operator, since no rotation function can create them.',
+    );
+    return secret;
+  }
+
+  /** Grafana's admin login; the password is generated by Secrets Manager and never in a template. */
+  private addGrafanaSecret(config: EnvironmentConfig, key: kms.IKey): secretsmanager.Secret {
+    const secret = new secretsmanager.Secret(this, 'GrafanaSecret', {
+      secretName: config.names.secrets.grafana,
+      description: `${config.names.clusterName}: Grafana admin login (${Object.values(GRAFANA_SECRET_KEYS).join(', ')})`,
+      encryptionKey: key,
+      generateSecretString: {
+        secretStringTemplate: JSON.stringify({ [GRAFANA_SECRET_KEYS.adminUser]: 'admin' }),
+        generateStringKey: GRAFANA_SECRET_KEYS.adminPassword,
+        passwordLength: 32,
+        excludePunctuation: true,
+      },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    acknowledge(
+      secret,
+      ['AwsSolutions-SMG4'],
+      'Grafana reads the admin password only when it starts; rotation is a new value plus a Grafana restart (README), done by an operator rather than a rotation function that cannot restart pods.',
+    );
+    return secret;
   }
 
   /** Hosted single-user rotation (see README: why single-user, and what the service must do). */

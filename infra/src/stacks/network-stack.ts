@@ -1,4 +1,5 @@
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { KARPENTER_DISCOVERY_TAG } from '@slipway/contract';
+import { Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
@@ -38,6 +39,10 @@ export class NetworkStack extends Stack {
       ],
       gatewayEndpoints: { s3: { service: ec2.GatewayVpcEndpointAwsService.S3 } },
     });
+    // Karpenter launches nodes into the subnets that carry this tag (its EC2NodeClass selects on it).
+    for (const subnet of this.vpc.privateSubnets) {
+      Tags.of(subnet).add(KARPENTER_DISCOVERY_TAG, props.config.names.clusterName);
+    }
     // restrictDefaultSecurityGroup strips the default security group's rules through a CDK-provided
     // custom resource Lambda; it runs only while CloudFormation deploys and calls the EC2 API only.
     const restrictDefaultSgProvider = this.node.findChild(

@@ -2,7 +2,7 @@
  * The app as the real `cdk synth` CLI produces it (offline, nag + guard), shared by every test
  * file: synthesis with the policy checks takes tens of seconds, so it runs once per set of inputs.
  * The output directory is keyed by a hash of everything that shapes it (infra sources, cdk.json,
- * guard rules, the shared platform names, the lockfile, the Node version); the first test worker
+ * guard rules, the contract, the lockfile, the Node version); the first test worker
  * to need it synthesizes under a lock, the others wait and read the same files.
  */
 import { spawnSync } from 'node:child_process';
@@ -33,7 +33,7 @@ const INPUTS = [
   'infra/guard-rules',
   'infra/cdk.json',
   'infra/package.json',
-  'platform/src',
+  'contract/src',
   'package-lock.json',
 ];
 
