@@ -14,6 +14,7 @@ export default defineConfig({
       'tools/container',
       'tools/smoke',
       'tools/local-cluster',
+      'tools/manifest-checks',
       'tools/workflows',
       'tools/etcd-quorum',
     ].map((name) => ({

@@ -5,13 +5,13 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CLUSTER_METADATA, gitopsRootPath, REPOSITORY } from '@slipway/contract';
+import { CLUSTER_METADATA, ENVIRONMENTS, gitopsRootPath, REPOSITORY } from '@slipway/contract';
 import { describe, expect, it } from 'vitest';
-import { renderedObjects } from '../src/checks/rendered-objects.js';
-import { ENVIRONMENT_NAMES } from '../src/environments/index.js';
 import { APP_FOLDERS, appPath } from '../src/gitops/argocd.js';
 import { DEPLOY_DIR } from '../src/paths.js';
-import { renderEnvironments } from '../src/render/manifest-files.js';
+import { RELEASES } from '../src/releases.js';
+import { renderEnvironments } from '../src/render/environment-manifests.js';
+import { renderedObjects } from '../src/render/rendered-objects.js';
 
 interface AppSpec {
   project: string;
@@ -30,10 +30,10 @@ interface ProjectSpec {
   destinations: { server: string; namespace: string }[];
 }
 
-const all = renderedObjects(renderEnvironments());
+const all = renderedObjects(renderEnvironments(RELEASES));
 const repositoryRoot = join(DEPLOY_DIR, '..');
 
-describe.each(ENVIRONMENT_NAMES)('ArgoCD wiring of %s', (env) => {
+describe.each(ENVIRONMENTS)('ArgoCD wiring of %s', (env) => {
   const root = all.filter((o) => o.environment === env && o.folder === APP_FOLDERS.root);
   const projects = new Map(
     root

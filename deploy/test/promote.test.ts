@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEPLOY_DIR, RELEASES_FILE } from '../src/paths.js';
 import { applyPromotion, promotionRequest } from '../src/promotion/promote.js';
-import { type Releases, UNRELEASED_DIGEST } from '../src/releases-schema.js';
+import { type Releases, UNRELEASED_DIGEST } from '../src/promotion/releases-schema.js';
 
 const digest = (c: string) => `sha256:${c.repeat(64)}`;
 const unreleased: Releases = {

@@ -6,8 +6,9 @@ import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { MANIFESTS_DIR, RELEASES_FILE } from '../paths.js';
 import { applyPromotion, PromotionError, promotionRequest } from '../promotion/promote.js';
-import { type Releases, releasesFileText } from '../releases-schema.js';
-import { manifestFiles, renderEnvironments } from '../render/manifest-files.js';
+import { type Releases, releasesFileText } from '../promotion/releases-schema.js';
+import { renderEnvironments } from '../render/environment-manifests.js';
+import { manifestFiles } from '../render/manifest-files.js';
 import { writeManifests } from '../render/write-manifests.js';
 
 const releasesFile = process.env.SLIPWAY_RELEASES_FILE ?? RELEASES_FILE;

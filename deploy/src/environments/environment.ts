@@ -2,14 +2,24 @@
  * An environment is a typed object: everything that differs between local (kind), staging and
  * production is a field here, and the constructs read nothing else.
  */
-import type { AppEnvironment, AwsEnvironmentNames, Config } from '@slipway/contract';
+import type {
+  AppEnvironment,
+  AwsEnvironmentName,
+  AwsEnvironmentNames,
+  Config,
+  EnvironmentName,
+} from '@slipway/contract';
 
-export type EnvironmentName = 'local' | 'staging' | 'production';
+export type { EnvironmentName } from '@slipway/contract';
 
-/** Settings an environment may set in the ConfigMap: every non-secret setting of the schema. */
-export type PlainSettings = Partial<
-  Omit<Config, 'DATABASE_URL' | 'DB_PASSWORD' | 'API_TOKENS' | 'SECRET_KEY'>
->;
+/**
+ * Settings an environment sets in the ConfigMap. Secret settings (`x-secret` in the schema) come
+ * only from Secrets, as files: `configData` refuses them here with the setting's name.
+ */
+export type PlainSettings = Partial<Config>;
+
+/** The image digest each AWS environment runs: the shape of src/releases.ts. */
+export type Releases = Record<AwsEnvironmentName, { digest: string }>;
 
 export type ImageReference =
   | { kind: 'digest'; repository: string; digest: string }

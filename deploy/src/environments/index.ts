@@ -1,25 +1,34 @@
-import { RELEASES } from '../releases.js';
-import type { Releases } from '../releases-schema.js';
-import type { Environment, EnvironmentName } from './environment.js';
+import { ENVIRONMENTS } from '@slipway/contract';
+import type { Environment, EnvironmentName, Releases } from './environment.js';
 import { local } from './local.js';
 import { production } from './production.js';
 import { staging } from './staging.js';
 
-export type { AddonName, Environment, EnvironmentName, ImageReference } from './environment.js';
+export type {
+  AddonName,
+  Environment,
+  EnvironmentName,
+  ImageReference,
+  PlainSettings,
+  Releases,
+} from './environment.js';
+export { LOCAL_IMAGE, local as localEnvironment } from './local.js';
 
-export const ENVIRONMENT_NAMES: readonly EnvironmentName[] = ['local', 'staging', 'production'];
+/** How each environment is built; a name added to the contract fails the typecheck until it has one. */
+const BUILDERS: Record<EnvironmentName, (releases: Releases) => Environment> = {
+  local: () => local,
+  staging: (releases) => staging(releases.staging),
+  production: (releases) => production(releases.production),
+};
 
 /**
- * Every environment, in render order, with the image digests of `releases` (the committed
- * releases.ts unless the promote command passes the new ones). Adding one: a file like
- * staging.ts, its name in EnvironmentName, and a line here.
+ * Every environment, in the contract's order (ENVIRONMENTS), with the image digests of `releases` (the committed
+ * src/releases.ts, or the new digests the promote command is about to write).
  */
-export function environments(releases: Releases = RELEASES): Environment[] {
-  return [local, staging(releases.staging), production(releases.production)];
+export function environments(releases: Releases): Environment[] {
+  return ENVIRONMENTS.map((name) => BUILDERS[name](releases));
 }
 
-export function environmentByName(name: EnvironmentName, releases: Releases = RELEASES): Environment {
-  const found = environments(releases).find((e) => e.name === name);
-  if (!found) throw new Error(`unknown environment "${name}"`);
-  return found;
+export function environmentByName(name: EnvironmentName, releases: Releases): Environment {
+  return BUILDERS[name](releases);
 }

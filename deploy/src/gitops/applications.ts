@@ -19,6 +19,7 @@ import {
   type AppFolder,
   appPath,
   IN_CLUSTER,
+  REPOSITORY_SOURCE_LABEL,
   RESOURCES_FINALIZER,
   SYNC_RETRY,
   SYNC_WAVES,
@@ -101,7 +102,7 @@ function gitApplication(
   return new Application({
     metadata: {
       ...metadata(folder, wave),
-      labels: { 'slipway.dev/source': 'repository' },
+      labels: { [REPOSITORY_SOURCE_LABEL.key]: REPOSITORY_SOURCE_LABEL.value },
     },
     spec: {
       project,

@@ -1,6 +1,7 @@
 /** ArgoCD conventions shared by the projects and applications. */
 import { MANIFESTS_ROOT, SERVICE_NAME } from '@slipway/contract';
 import type { EnvironmentName } from '../environments/index.js';
+import { LABEL_DOMAIN } from '../objects/names.js';
 
 export const IN_CLUSTER = 'https://kubernetes.default.svc';
 
@@ -18,6 +19,12 @@ export type AppFolder = (typeof APP_FOLDERS)[keyof typeof APP_FOLDERS];
 export function appPath(env: EnvironmentName, folder: AppFolder): string {
   return `${MANIFESTS_ROOT}/${env}/${folder}`;
 }
+
+/**
+ * Label on the child Applications that read this repository (not a chart): the local cluster's
+ * root Application points exactly these at the revision under test.
+ */
+export const REPOSITORY_SOURCE_LABEL = { key: `${LABEL_DOMAIN}/source`, value: 'repository' } as const;
 
 export const syncWave = (wave: number) => ({ 'argocd.argoproj.io/sync-wave': String(wave) });
 

@@ -5,6 +5,9 @@
  */
 import { SERVICE_NAME } from '@slipway/contract';
 
+/** The domain of this project's own labels and annotations (`<prefix>.slipway.dev/<name>`). */
+export const LABEL_DOMAIN = `${SERVICE_NAME}.dev`;
+
 /** Recommended labels on every object of the service; the selector uses the stable subset. */
 export const SERVICE_LABELS = {
   'app.kubernetes.io/name': SERVICE_NAME,
@@ -32,7 +35,10 @@ export const CLUSTER_SECRET_STORE = 'aws-secrets-manager';
 export const PROJECTS = { service: SERVICE_NAME, platform: 'platform' } as const;
 
 /** Annotation prefix of a policy waiver: `waivers.slipway.dev/<check-id>: <reason>`. */
-export const WAIVER_ANNOTATION_PREFIX = 'waivers.slipway.dev/';
+export const WAIVER_ANNOTATION_PREFIX = `waivers.${LABEL_DOMAIN}/`;
 
 /** Pod template annotation whose value changes when the ConfigMap's content changes (rolls the pods). */
-export const CONFIG_CHECKSUM_ANNOTATION = 'checksum.slipway.dev/config';
+export const CONFIG_CHECKSUM_ANNOTATION = `checksum.${LABEL_DOMAIN}/config`;
+
+/** Annotation on each dashboard ConfigMap: the dashboard's title, for people listing ConfigMaps. */
+export const DASHBOARD_TITLE_ANNOTATION = `grafana.${LABEL_DOMAIN}/title`;

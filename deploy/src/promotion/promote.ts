@@ -5,26 +5,20 @@
  * production promotion pull request, so production only ever gets a digest staging ran.
  */
 import { parseArgs } from 'node:util';
-import {
-  DIGEST_PATTERN,
-  isReleaseEnvironment,
-  RELEASE_ENVIRONMENTS,
-  type ReleaseEnvironment,
-  type Releases,
-  UNRELEASED_DIGEST,
-} from '../releases-schema.js';
+import { AWS_ENVIRONMENTS, type AwsEnvironmentName } from '@slipway/contract';
+import { DIGEST_PATTERN, isReleaseEnvironment, type Releases, UNRELEASED_DIGEST } from './releases-schema.js';
 
 export class PromotionError extends Error {}
 
 export interface PromotionRequest {
-  environment: ReleaseEnvironment;
+  environment: AwsEnvironmentName;
   digest: string;
   /** Where the digest came from, for the summary line. */
   source: string;
 }
 
 export const USAGE = [
-  'usage: npm run promote -- --environment <staging|production> --digest sha256:<64 hex>',
+  `usage: npm run promote -- --environment <${AWS_ENVIRONMENTS.join('|')}> --digest sha256:<64 hex>`,
   '       npm run promote -- --environment production --from staging',
 ].join('\n');
 
@@ -54,7 +48,7 @@ export function promotionRequest(argv: string[], current: Releases): PromotionRe
   if (!environment) throw new PromotionError(`missing --environment\n${USAGE}`);
   if (!isReleaseEnvironment(environment)) {
     throw new PromotionError(
-      `--environment must be one of ${RELEASE_ENVIRONMENTS.join(', ')} (got "${environment}"); local runs the image built by tools/local-cluster`,
+      `--environment must be one of ${AWS_ENVIRONMENTS.join(', ')} (got "${environment}"); local runs the image built by tools/local-cluster`,
     );
   }
   if (digest !== undefined && from !== undefined)

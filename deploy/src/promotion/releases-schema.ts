@@ -1,24 +1,29 @@
-/** The shape of `releases.ts`, its validation and its text (the promote command rewrites the file). */
-export const RELEASE_ENVIRONMENTS = ['staging', 'production'] as const;
-export type ReleaseEnvironment = (typeof RELEASE_ENVIRONMENTS)[number];
-export type Releases = Record<ReleaseEnvironment, { digest: string }>;
+/**
+ * The shape of `releases.ts`, its validation and its text (the promote command rewrites the file).
+ * The environments that receive released images are the AWS ones (AWS_ENVIRONMENTS); local runs
+ * the tag tools/local-cluster builds.
+ */
+import { AWS_ENVIRONMENTS, type AwsEnvironmentName } from '@slipway/contract';
+import type { Releases } from '../environments/index.js';
+
+export type { Releases } from '../environments/index.js';
 
 export const DIGEST_PATTERN = /^sha256:[0-9a-f]{64}$/;
 
-export function isReleaseEnvironment(value: string): value is ReleaseEnvironment {
-  return (RELEASE_ENVIRONMENTS as readonly string[]).includes(value);
+export function isReleaseEnvironment(value: string): value is AwsEnvironmentName {
+  return (AWS_ENVIRONMENTS as readonly string[]).includes(value);
 }
 
 /** The whole text of releases.ts for these digests (kept byte-identical to the committed layout). */
 export function releasesFileText(releases: Releases): string {
-  const entries = RELEASE_ENVIRONMENTS.map((env) => {
+  const entries = AWS_ENVIRONMENTS.map((env) => {
     const digest = releases[env].digest;
     return `  ${env}: { digest: ${digest === UNRELEASED_DIGEST ? 'UNRELEASED' : `'${digest}'`} },`;
   });
   return [
     '/**',
     ' * The image each deployed environment runs, by digest. The pipeline edits this file only through',
-    ' * `npm run promote -- --environment <staging|production> --digest sha256:<64 hex>` (or',
+    ` * \`npm run promote -- --environment <${AWS_ENVIRONMENTS.join('|')}> --digest sha256:<64 hex>\` (or`,
     ' * `--environment production --from staging`), which rewrites it and re-renders the manifests.',
     ' *',
     ' * UNRELEASED is the all-zero digest: no image has been promoted yet, so no registry holds it and',

@@ -5,11 +5,17 @@
 import { App, Chart } from 'cdk8s';
 import type { Construct } from 'constructs';
 import { addonsOf } from '../addons/index.js';
-import type { Environment } from '../environments/index.js';
+import {
+  type Environment,
+  type EnvironmentName,
+  environments,
+  type Releases,
+} from '../environments/index.js';
 import { childApplications } from '../gitops/applications.js';
 import { APP_FOLDERS, type AppFolder } from '../gitops/argocd.js';
 import { clusterFolder, secretStoreFolder } from '../gitops/cluster-folder.js';
 import { appProjects } from '../gitops/projects.js';
+import type { KubeObject } from '../objects/kube-object.js';
 import { serviceAutoscaler, serviceDisruptionBudget } from '../service/autoscaling.js';
 import { serviceConfigMap } from '../service/config-map.js';
 import { databaseFolder } from '../service/database-folder.js';
@@ -22,19 +28,18 @@ import { serviceSecrets } from '../service/secrets.js';
 import { serviceService } from '../service/service.js';
 import { serviceAccounts } from '../service/service-accounts.js';
 
-export type KubeObject = {
-  apiVersion: string;
-  kind: string;
-  metadata: {
-    name: string;
-    namespace?: string;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-  };
-  [field: string]: unknown;
-};
-
+/** An environment's objects by Application folder, in the order they were built. */
 export type EnvironmentManifests = Map<AppFolder, KubeObject[]>;
+
+export interface RenderedEnvironment {
+  name: EnvironmentName;
+  manifests: EnvironmentManifests;
+}
+
+/** Every environment with the image digests of `releases` (the committed src/releases.ts or a promotion's). */
+export function renderEnvironments(releases: Releases): RenderedEnvironment[] {
+  return environments(releases).map((env) => ({ name: env.name, manifests: environmentManifests(env) }));
+}
 
 export function environmentManifests(env: Environment): EnvironmentManifests {
   const app = new App();

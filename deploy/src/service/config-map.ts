@@ -3,7 +3,14 @@
  * with the environment's value or the schema default, each checked against the schema.
  */
 import { createHash } from 'node:crypto';
-import { type ConfigName, configSchema, describeSettings, NAMESPACES, OBJECT_NAMES } from '@slipway/contract';
+import {
+  type ConfigName,
+  configSchema,
+  describeSettings,
+  NAMESPACES,
+  OBJECT_NAMES,
+  SECRET_FILE_SUFFIX,
+} from '@slipway/contract';
 import type { Construct } from 'constructs';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { Value } from 'typebox/value';
@@ -18,6 +25,11 @@ export function configData(env: Environment): Record<string, string> {
   const data: Record<string, string> = {};
   const overrides = env.settings as Partial<Record<ConfigName, string | number | boolean>>;
   for (const setting of describeSettings()) {
+    if (setting.secret && overrides[setting.name] !== undefined) {
+      throw new Error(
+        `environment ${env.name}: ${setting.name} is a secret setting; it reaches the pods from a Secret as a file (${setting.name}${SECRET_FILE_SUFFIX}), never from the ConfigMap: remove it from the environment's settings`,
+      );
+    }
     if (setting.secret || IMAGE_PROVIDED_SETTINGS.includes(setting.name)) continue;
     const value = overrides[setting.name] ?? setting.default;
     const schema = configSchema.properties[setting.name];

@@ -14,7 +14,7 @@ import type { Construct } from 'constructs';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { GRAFANA_DASHBOARD_LABEL, PROMETHEUS_SELECTOR_LABELS } from '../addons/kube-prometheus-stack.js';
 import { addObject } from '../objects/kube-object.js';
-import { SERVICE_LABELS } from '../objects/names.js';
+import { DASHBOARD_TITLE_ANNOTATION, SERVICE_LABELS } from '../objects/names.js';
 
 export const SCRAPE_INTERVAL = '15s';
 
@@ -57,7 +57,7 @@ export function serviceMonitoring(scope: Construct): void {
             ...SERVICE_LABELS,
             ...GRAFANA_DASHBOARD_LABEL,
           },
-          annotations: { 'grafana.slipway.dev/title': dashboard.title },
+          annotations: { [DASHBOARD_TITLE_ANNOTATION]: dashboard.title },
         },
         data: { [dashboard.fileName]: JSON.stringify(dashboard.json, null, 2) },
       }),

@@ -4,7 +4,7 @@
  */
 
 import { NAMESPACES } from '@slipway/contract';
-import { APP_FOLDERS, environmentByName } from '@slipway/deploy';
+import { APP_FOLDERS, localEnvironment } from '@slipway/deploy';
 import { stringify } from 'yaml';
 import { argocdConfigPatch } from './argocd-config.js';
 import { CLUSTER_NAME, kindConfig } from './kind-config.js';
@@ -35,7 +35,7 @@ export interface Step {
 
 /** The image reference the local manifests run (kind loads it; nothing is pulled). */
 export function localImage(): string {
-  const { image } = environmentByName('local');
+  const { image } = localEnvironment;
   if (image.kind !== 'tag') throw new Error('the local environment must run a loaded tag');
   return `${image.repository}:${image.tag}`;
 }

@@ -4,6 +4,7 @@
  * this repository at the same revision, so a pull request's e2e run deploys that pull request.
  */
 import { gitopsRootPath, NAMESPACES, REPOSITORY, ROOT_APPLICATION } from '@slipway/contract';
+import { IN_CLUSTER, REPOSITORY_SOURCE_LABEL } from '@slipway/deploy';
 
 export interface RootApplicationOptions {
   repoURL: string;
@@ -28,13 +29,16 @@ export function rootApplication({ repoURL, revision }: RootApplicationOptions) {
         kustomize: {
           patches: [
             {
-              target: { kind: 'Application', labelSelector: 'slipway.dev/source=repository' },
+              target: {
+                kind: 'Application',
+                labelSelector: `${REPOSITORY_SOURCE_LABEL.key}=${REPOSITORY_SOURCE_LABEL.value}`,
+              },
               patch: JSON.stringify(retarget),
             },
           ],
         },
       },
-      destination: { server: 'https://kubernetes.default.svc', namespace: NAMESPACES.argocd },
+      destination: { server: IN_CLUSTER, namespace: NAMESPACES.argocd },
       syncPolicy: { automated: { prune: true, selfHeal: true } },
     },
   };

@@ -1,7 +1,12 @@
 import { Application } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
 import { SERVICE_IMAGE } from '@slipway/container';
 import { gitopsRootPath, ROOT_APPLICATION } from '@slipway/contract';
-import { APP_FOLDERS, environmentByName, TRAEFIK_WEB_NODE_PORT } from '@slipway/deploy';
+import {
+  APP_FOLDERS,
+  localEnvironment,
+  REPOSITORY_SOURCE_LABEL,
+  TRAEFIK_WEB_NODE_PORT,
+} from '@slipway/deploy';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { CLUSTER_NAME, kindConfig } from '../src/kind-config.js';
@@ -45,7 +50,9 @@ describe('the root Application', () => {
 
   it('retargets the children that read this repository to the same revision and repository', () => {
     const [patch] = root.spec.source.kustomize.patches;
-    expect(patch?.target.labelSelector).toBe('slipway.dev/source=repository');
+    expect(patch?.target.labelSelector).toBe(
+      `${REPOSITORY_SOURCE_LABEL.key}=${REPOSITORY_SOURCE_LABEL.value}`,
+    );
     expect(JSON.parse(patch!.patch)).toEqual([
       { op: 'replace', path: '/spec/source/targetRevision', value: options.revision },
       { op: 'replace', path: '/spec/source/repoURL', value: options.repoURL },
@@ -59,12 +66,7 @@ describe('npm run cluster:local', () => {
     expect(steps.map((s) => s.command.slice(0, 3).join(' '))).toEqual([
       'kind create cluster',
       'kind load docker-image',
-      'kubectl --context kind-slipway',
-      'kubectl --context kind-slipway',
-      'kubectl --context kind-slipway',
-      'kubectl --context kind-slipway',
-      'kubectl --context kind-slipway',
-      'kubectl --context kind-slipway',
+      ...Array(6).fill(`kubectl --context kind-${CLUSTER_NAME}`),
     ]);
     expect(steps[1]?.command).toContain(localImage());
     expect(steps[3]?.command).toContain(ARGOCD_INSTALL_URL);
@@ -77,8 +79,7 @@ describe('npm run cluster:local', () => {
   });
 
   it('loads exactly the image the local manifests run', () => {
-    const local = environmentByName('local');
-    expect(local.image.kind).toBe('tag');
+    expect(localEnvironment.image.kind).toBe('tag');
     expect(localImage()).toBe(SERVICE_IMAGE);
   });
 
@@ -91,7 +92,9 @@ describe('npm run cluster:local', () => {
       wait: false,
     });
     expect(steps[0]?.command).toEqual(['podman', 'tag', 'localhost/other:dev', localImage()]);
-    expect(steps[1]?.command.join(' ')).toContain('kind load image-archive "$archive" --name slipway');
+    expect(steps[1]?.command.join(' ')).toContain(
+      `kind load image-archive "$archive" --name ${CLUSTER_NAME}`,
+    );
     expect(steps[1]?.env).toEqual({ KIND_EXPERIMENTAL_PROVIDER: 'podman' });
     expect(steps.some((s) => s.command[0] === 'kind' && s.command[1] === 'create')).toBe(false);
     expect(steps.some((s) => s.title.startsWith('wait until'))).toBe(false);

@@ -4,7 +4,7 @@
  * Secret values come from the rendered Secret (local) or, for an ExternalSecret whose values live
  * in AWS Secrets Manager, from `externalValue` (test values in checks and the container run).
  */
-import type { RenderedObject } from './rendered-objects.js';
+import type { RenderedObject } from '@slipway/deploy';
 import type { ContainerSpec, PodSpec } from './workloads.js';
 
 export interface SecretFile {

@@ -1,5 +1,5 @@
 /** The catalogue of policy checks, and what a finding is. */
-import type { RenderedObject } from './rendered-objects.js';
+import type { RenderedObject } from '@slipway/deploy';
 
 export const POLICY_CHECKS = {
   'run-as-non-root': 'containers run as a non-root UID ≥ 10000',

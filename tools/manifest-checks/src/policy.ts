@@ -5,9 +5,8 @@
  * This file runs them all and holds the checks on Services, Ingresses, HPAs, Secrets and
  * NetworkPolicies; workload-policy.ts and container-policy.ts hold the rest.
  */
-import { waiversOf } from '../objects/waivers.js';
+import { describeObject, type RenderedObject, waiversOf } from '@slipway/deploy';
 import { type Finding, type PolicyCheck, specOf } from './policy-checks.js';
-import { describeObject, type RenderedObject } from './rendered-objects.js';
 import { workloadFindings } from './workload-policy.js';
 import { selects, workloadsOf } from './workloads.js';
 

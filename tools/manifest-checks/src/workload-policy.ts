@@ -2,9 +2,10 @@
  * Policy checks on one workload: host access, its ServiceAccount and token, its containers, the
  * NetworkPolicies selecting it, and (Deployments) replicas, rollout, spread and disruption budget.
  */
+
+import type { RenderedObject } from '@slipway/deploy';
 import { containerFindings } from './container-policy.js';
 import { type AddFinding, specOf } from './policy-checks.js';
-import type { RenderedObject } from './rendered-objects.js';
 import { selects, type Workload } from './workloads.js';
 
 export function workloadFindings(w: Workload, env: RenderedObject[], add: AddFinding) {

@@ -1,5 +1,5 @@
 /** Pod templates of the rendered workloads, whatever their kind. */
-import type { RenderedObject } from './rendered-objects.js';
+import type { RenderedObject } from '@slipway/deploy';
 
 export interface Probe {
   httpGet?: { path?: string; port?: string | number; scheme?: string };

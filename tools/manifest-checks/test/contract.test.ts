@@ -10,8 +10,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
   CONTAINER,
+  DATABASE_NAME,
+  DATABASE_USERNAME,
   DEFAULT_REQUEST_TIMEOUT_SECONDS,
   describeSettings,
+  ENVIRONMENTS,
   HTTP_PORT,
   METRICS_PORT,
   MIGRATE_COMMAND,
@@ -19,30 +22,30 @@ import {
   OBJECT_NAMES,
   PATHS,
   PORT_NAMES,
+  POSTGRES_PORT,
   SECRET_FILE_SUFFIX,
   SECRET_SETTINGS,
   SERVE_COMMAND,
 } from '@slipway/contract';
+import { APP_FOLDERS, SERVICE_KINDS } from '@slipway/deploy';
 import { CONTAINER_NAME, HPA_NAME, SCRAPE_JOB } from '@slipway/observability';
 import { loadConfig } from '@slipway/service/config';
 import { afterAll, describe, expect, it } from 'vitest';
-import { containerEnvironment } from '../src/checks/container-environment.js';
-import { renderedObjects } from '../src/checks/rendered-objects.js';
-import { type ContainerSpec, workloadsOf } from '../src/checks/workloads.js';
-import { ENVIRONMENT_NAMES } from '../src/environments/index.js';
-import { APP_FOLDERS } from '../src/gitops/argocd.js';
-import { SERVICE_KINDS } from '../src/gitops/projects.js';
-import { renderEnvironments } from '../src/render/manifest-files.js';
+import { containerEnvironment } from '../src/container-environment.js';
+import { renderedManifests } from '../src/rendered-manifests.js';
+import { type ContainerSpec, workloadsOf } from '../src/workloads.js';
 
-const all = renderedObjects(renderEnvironments());
+const all = renderedManifests();
 const scratch = mkdtempSync(join(tmpdir(), 'slipway-contract-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** Stand-ins for values that live in AWS Secrets Manager. */
+/** Stand-ins for values that live in AWS Secrets Manager (as long as the service requires a secret to be). */
 const testSecretValue = (secret: string, key: string) =>
-  key === 'DATABASE_URL' ? 'postgres://slipway@db.internal:5432/slipway' : `test-${secret}-${key}`;
+  key === 'DATABASE_URL'
+    ? `postgres://${DATABASE_USERNAME}@db.internal:${POSTGRES_PORT}/${DATABASE_NAME}`
+    : `test-value-of-${secret}-${key}-from-secrets-manager`;
 
-describe.each(ENVIRONMENT_NAMES)('the %s manifests keep the service contract', (env) => {
+describe.each(ENVIRONMENTS)('the %s manifests keep the service contract', (env) => {
   const objects = all.filter((o) => o.environment === env);
   const workloads = workloadsOf(objects);
   const server = workloads.find((w) => w.source.object.kind === 'Deployment')!;

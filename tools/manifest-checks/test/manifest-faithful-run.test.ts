@@ -21,10 +21,9 @@ import {
 import { NAMESPACES, OBJECT_NAMES } from '@slipway/contract';
 import { describeWithTool, toolAvailable } from '@slipway/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { containerEnvironment } from '../src/checks/container-environment.js';
-import { renderedObjects } from '../src/checks/rendered-objects.js';
-import { type Workload, workloadsOf } from '../src/checks/workloads.js';
-import { renderEnvironments } from '../src/render/manifest-files.js';
+import { containerEnvironment } from '../src/container-environment.js';
+import { renderedManifests } from '../src/rendered-manifests.js';
+import { type Workload, workloadsOf } from '../src/workloads.js';
 import { probeOnce, untilSuccess } from './support/kubelet-prober.js';
 import { type OtlpReceiver, startOtlpReceiver } from './support/otlp-receiver.js';
 import {
@@ -34,7 +33,7 @@ import {
 } from './support/pod-to-container.js';
 import { startTlsPostgres, type TlsPostgres } from './support/tls-postgres.js';
 
-const staging = renderedObjects(renderEnvironments()).filter((o) => o.environment === 'staging');
+const staging = renderedManifests().filter((o) => o.environment === 'staging');
 const workloads = workloadsOf(staging);
 const deployment = workloads.find((w) => w.source.object.kind === 'Deployment')!;
 const job = workloads.find((w) => w.source.object.kind === 'Job')!;
@@ -68,7 +67,7 @@ describeWithTool('the rendered staging Deployment, run as declared', containerEn
         if (key === 'DATABASE_URL')
           return `postgres://${postgres.user}@${hostLoopbackFromContainer(network)}:${postgres.port}/${postgres.database}`;
         if (key === 'DB_PASSWORD') return postgres.password;
-        return `test-${key.toLowerCase()}-value`;
+        return `test-value-of-${key.toLowerCase()}-from-secrets-manager`;
       },
     );
     expect(runtime.problems).toEqual([]);

@@ -4,20 +4,18 @@
  * chart's Prometheus selects (its release name), and the dashboards carry the sidecar's label.
  */
 
-import { PATHS, PORT_NAMES } from '@slipway/contract';
+import { ENVIRONMENTS, PATHS, PORT_NAMES } from '@slipway/contract';
 import { grafanaDashboards, prometheusRuleGroups } from '@slipway/observability';
 import { describe, expect, it } from 'vitest';
-import { renderedObjects } from '../src/checks/rendered-objects.js';
-import { selects } from '../src/checks/workloads.js';
-import { ENVIRONMENT_NAMES } from '../src/environments/index.js';
-import { renderEnvironments } from '../src/render/manifest-files.js';
+import { renderedManifests } from '../src/rendered-manifests.js';
+import { selects } from '../src/workloads.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: reads fields of rendered objects of several kinds
 type Json = Record<string, any>;
 
-const all = renderedObjects(renderEnvironments());
+const all = renderedManifests();
 
-describe.each(ENVIRONMENT_NAMES)('monitoring wiring on %s', (env) => {
+describe.each(ENVIRONMENTS)('monitoring wiring on %s', (env) => {
   const objects = all.filter((o) => o.environment === env);
   const find = (kind: string) =>
     objects.filter((o) => o.object.kind === kind).map((o) => o.object as unknown as Json);

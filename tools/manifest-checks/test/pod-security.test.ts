@@ -1,16 +1,14 @@
+import { addonsOf, describeObject, environments, RELEASES } from '@slipway/deploy';
 import { describe, expect, it } from 'vitest';
-import { addonsOf } from '../src/addons/index.js';
 import {
   restrictedContainerContextViolations,
   restrictedPodContextViolations,
   restrictedViolations,
-} from '../src/checks/pod-security.js';
-import { describeObject, renderedObjects } from '../src/checks/rendered-objects.js';
-import { workloadsOf } from '../src/checks/workloads.js';
-import { environments } from '../src/environments/index.js';
-import { renderEnvironments } from '../src/render/manifest-files.js';
+} from '../src/pod-security.js';
+import { renderedManifests } from '../src/rendered-manifests.js';
+import { workloadsOf } from '../src/workloads.js';
 
-const all = renderedObjects(renderEnvironments());
+const all = renderedManifests();
 const workloads = workloadsOf(all);
 
 function valueAt(values: Record<string, unknown>, path: string): unknown {
@@ -45,27 +43,30 @@ describe('Pod Security Standards: restricted', () => {
     }
   });
 
-  describe.each(environments().map((env) => [env.name, env] as const))('add-on values on %s', (_, env) => {
-    it.each(addonsOf(env).map((a) => [a.name, a] as const))(
-      '%s sets restricted security contexts',
-      (_, addon) => {
-        expect(addon.podSecurity).toBe('restricted');
-        const paths = addon.securityContextPaths ?? {};
-        expect(
-          (paths.pod ?? []).length + (paths.container ?? []).length,
-          'sets at least one security context',
-        ).toBeGreaterThan(0);
-        for (const path of paths.pod ?? []) {
-          expect(restrictedPodContextViolations(valueAt(addon.values, path) as never), path).toEqual([]);
-        }
-        for (const path of paths.container ?? []) {
-          expect(restrictedContainerContextViolations(valueAt(addon.values, path) as never), path).toEqual(
-            [],
-          );
-        }
-      },
-    );
-  });
+  describe.each(environments(RELEASES).map((env) => [env.name, env] as const))(
+    'add-on values on %s',
+    (_, env) => {
+      it.each(addonsOf(env).map((a) => [a.name, a] as const))(
+        '%s sets restricted security contexts',
+        (_, addon) => {
+          expect(addon.podSecurity).toBe('restricted');
+          const paths = addon.securityContextPaths ?? {};
+          expect(
+            (paths.pod ?? []).length + (paths.container ?? []).length,
+            'sets at least one security context',
+          ).toBeGreaterThan(0);
+          for (const path of paths.pod ?? []) {
+            expect(restrictedPodContextViolations(valueAt(addon.values, path) as never), path).toEqual([]);
+          }
+          for (const path of paths.container ?? []) {
+            expect(restrictedContainerContextViolations(valueAt(addon.values, path) as never), path).toEqual(
+              [],
+            );
+          }
+        },
+      );
+    },
+  );
 
   it('the check rejects what the restricted profile rejects', () => {
     const pod = {

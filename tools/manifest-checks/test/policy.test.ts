@@ -1,17 +1,16 @@
+import { ENVIRONMENTS, SERVICE_NAME } from '@slipway/contract';
+import { waiversOf } from '@slipway/deploy';
 import { describe, expect, it } from 'vitest';
-import { describeFinding, type Finding, POLICY_CHECKS, policyFindings } from '../src/checks/policy.js';
-import { renderedObjects } from '../src/checks/rendered-objects.js';
-import { ENVIRONMENT_NAMES } from '../src/environments/index.js';
-import { waiversOf } from '../src/objects/waivers.js';
-import { renderEnvironments } from '../src/render/manifest-files.js';
+import { describeFinding, type Finding, POLICY_CHECKS, policyFindings } from '../src/policy.js';
+import { renderedManifests } from '../src/rendered-manifests.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the mutations reach into arbitrary manifest fields
 type Json = any;
 
-const all = renderedObjects(renderEnvironments());
+const all = renderedManifests();
 const findingsOf = (env: string) => policyFindings(all.filter((o) => o.environment === env));
 
-describe.each(ENVIRONMENT_NAMES)('policy checks on %s', (env) => {
+describe.each(ENVIRONMENTS)('policy checks on %s', (env) => {
   const findings = findingsOf(env);
 
   it('has no finding without a waiver next to the resource', () => {
@@ -54,7 +53,7 @@ describe('the policy checks catch what they claim to', () => {
       const c = container(d);
       c.securityContext = {};
       d.spec.template.spec.securityContext = {};
-      c.image = 'slipway:latest';
+      c.image = `${SERVICE_NAME}:latest`;
       delete c.readinessProbe;
     });
     expect(checksFailing(objects)).toEqual([

