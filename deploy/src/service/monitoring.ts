@@ -8,7 +8,7 @@ import {
   PrometheusRule,
 } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
 import { ServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor';
-import { NAMESPACES, OBJECT_NAMES, PATHS, PORT_NAMES } from '@slipway/contract';
+import { NAMESPACES, OBJECT_NAMES, PATHS, PORT_NAMES, SERVICE_NAME } from '@slipway/contract';
 import { grafanaDashboards, prometheusRuleGroups } from '@slipway/observability';
 import type { Construct } from 'constructs';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
@@ -46,7 +46,10 @@ export function serviceMonitoring(scope: Construct): void {
 
   // One ConfigMap per dashboard keeps each well under the 1 MiB object limit.
   for (const dashboard of grafanaDashboards()) {
-    const name = `${OBJECT_NAMES.dashboards}-${dashboard.fileName.replace(/\.json$/, '').replace(/^slipway-/, '')}`;
+    // slipway-red.json → slipway-dashboards-red
+    const base = dashboard.fileName.replace(/\.json$/, '');
+    const suffix = base.startsWith(`${SERVICE_NAME}-`) ? base.slice(SERVICE_NAME.length + 1) : base;
+    const name = `${OBJECT_NAMES.dashboards}-${suffix}`;
     addObject(
       scope,
       new ConfigMap({

@@ -5,6 +5,7 @@
  */
 
 import { ENVIRONMENTS, PATHS, PORT_NAMES } from '@slipway/contract';
+import { CHARTS } from '@slipway/deploy';
 import { grafanaDashboards, prometheusRuleGroups } from '@slipway/observability';
 import { describe, expect, it } from 'vitest';
 import { renderedManifests } from '../src/rendered-manifests.js';
@@ -19,7 +20,7 @@ describe.each(ENVIRONMENTS)('monitoring wiring on %s', (env) => {
   const objects = all.filter((o) => o.environment === env);
   const find = (kind: string) =>
     objects.filter((o) => o.object.kind === kind).map((o) => o.object as unknown as Json);
-  const stack = find('Application').find((a) => a.spec.source.chart === 'kube-prometheus-stack')!;
+  const stack = find('Application').find((a) => a.spec.source.chart === CHARTS.kubePrometheusStack.chart)!;
   const values = stack.spec.source.helm.valuesObject;
 
   it('lets the chart Prometheus select the ServiceMonitor and the PrometheusRule by its release label', () => {

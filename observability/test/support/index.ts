@@ -1,2 +1,0 @@
-export * from '../../src/local/prometheus-process.js';
-export * from './prometheus-tools.js';
