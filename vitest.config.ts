@@ -17,6 +17,7 @@ export default defineConfig({
       'tools/manifest-checks',
       'tools/workflows',
       'tools/etcd-quorum',
+      'tools/dev-stack',
     ].map((name) => ({
       extends: true,
       test: { name: name.replace('tools/', ''), root: `./${name}`, include: ['test/**/*.test.ts'] },

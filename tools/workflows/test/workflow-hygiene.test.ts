@@ -24,10 +24,10 @@ const WRITE_PERMISSIONS: Record<string, string[]> = {
 /** Jobs that push to the repository, so their checkout keeps the token. */
 const PUSHING_JOBS = new Set(['promote.yml/staging', 'promote.yml/production-pull-request']);
 
-const EXPECTED_WORKFLOWS = ['ci', 'e2e-kind', 'image', 'infra', 'promote', 'security'];
+const EXPECTED_WORKFLOWS = ['ci', 'dev-stack', 'e2e-kind', 'image', 'infra', 'promote', 'security'];
 
 describe('workflow hygiene', () => {
-  it('has the six pipelines, each named after its file', () => {
+  it('has the seven pipelines, each named after its file', () => {
     expect(workflows.map((w) => w.workflow.name).sort()).toEqual(EXPECTED_WORKFLOWS);
     for (const { file, workflow } of workflows) expect(file).toBe(`${workflow.name}.yml`);
   });
