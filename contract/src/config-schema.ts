@@ -9,6 +9,11 @@
  *   also be read from a file named by `<NAME>_FILE` (how Kubernetes mounts secrets).
  * - `x-required-when-deployed: true` — must be set when APP_ENV is staging or production; the
  *   service refuses to start otherwise and the manifest checks verify every environment sets it.
+ * - `x-local-default` — the default when APP_ENV=local (a laptop); `default` applies everywhere
+ *   else, and is what deploy/ renders into every environment's ConfigMap, kind's included.
+ * - `x-list: true` — a comma-separated list (see `splitList`).
+ * - `x-min-length` — a secret's shortest accepted value (each item, for a list); empty keeps its
+ *   local meaning.
  */
 import { type Static, type TSchema, Type } from 'typebox';
 import { ENVIRONMENTS, type EnvironmentName } from './environments.js';
@@ -27,32 +32,49 @@ export type AppEnvironment = EnvironmentName;
 
 const port = (value: number, description: string) =>
   Type.Integer({ minimum: 1, maximum: 65535, default: value, description });
-const seconds = (value: number, description: string, minimum = 0) =>
-  Type.Integer({ minimum, maximum: 3600, default: value, description });
-const secret = (description: string, requiredWhenDeployed = false) =>
+const seconds = (value: number, description: string, minimum = 0, extra: Record<string, unknown> = {}) =>
+  Type.Integer({ minimum, maximum: 3600, default: value, description, ...extra });
+const secret = (description: string, requiredWhenDeployed = false, extra: Record<string, unknown> = {}) =>
   Type.String({
     default: '',
     description,
     'x-secret': true,
     'x-required-when-deployed': requiredWhenDeployed,
+    ...extra,
   });
+
+/** Shortest API token or SECRET_KEY accepted: 32 characters, e.g. `openssl rand -base64 32` (44). */
+export const MIN_SECRET_LENGTH = 32;
+
+/** Loopback: only this machine can connect. The default bind address when APP_ENV=local. */
+export const LOOPBACK_HOST = '127.0.0.1';
+
+/** All interfaces: what a container or a pod needs. The default bind address when deployed. */
+export const ALL_INTERFACES_HOST = '0.0.0.0';
 
 export const configSchema = Type.Object({
   APP_ENV: Type.Enum([...APP_ENVIRONMENTS], {
     default: 'local',
     description: 'Which environment this is. staging and production require the settings marked "deployed".',
   }),
-  HOST: Type.String({ minLength: 1, default: '0.0.0.0', description: 'Address the HTTP server binds to.' }),
+  HOST: Type.String({
+    minLength: 1,
+    default: ALL_INTERFACES_HOST,
+    'x-local-default': LOOPBACK_HOST,
+    description: 'Address the HTTP server binds to. Locally only this machine can connect unless it is set.',
+  }),
   PORT: port(HTTP_PORT, 'Port of the public HTTP API.'),
   METRICS_HOST: Type.String({
     minLength: 1,
-    default: '0.0.0.0',
+    default: ALL_INTERFACES_HOST,
+    'x-local-default': LOOPBACK_HOST,
     description: 'Address the Prometheus metrics server binds to.',
   }),
   METRICS_PORT: port(METRICS_PORT, 'Port of the Prometheus metrics server; never routed by an ingress.'),
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     default: 'info',
-    description: 'Minimum level of the JSON log lines written to stdout.',
+    description:
+      'Minimum level of the log lines written to stdout: JSON, or human-readable when stdout is a terminal.',
   }),
 
   DATABASE_URL: Type.String({
@@ -101,12 +123,14 @@ export const configSchema = Type.Object({
   }),
 
   API_TOKENS: secret(
-    'Comma-separated bearer tokens allowed to write users. Empty: writes are open (local only).',
+    `Comma-separated bearer tokens allowed to write users, each at least ${MIN_SECRET_LENGTH} characters (openssl rand -base64 32). Empty: writes are open (local only).`,
     true,
+    { 'x-list': true, 'x-min-length': MIN_SECRET_LENGTH },
   ),
   SECRET_KEY: secret(
-    'Key that signs pagination cursors. Empty: a random key per process (local only).',
+    `Key that signs pagination cursors, at least ${MIN_SECRET_LENGTH} characters (openssl rand -base64 32). Empty: a random key per process (local only).`,
     true,
+    { 'x-min-length': MIN_SECRET_LENGTH },
   ),
 
   BODY_LIMIT_BYTES: Type.Integer({
@@ -121,6 +145,13 @@ export const configSchema = Type.Object({
     description: 'Requests per client address per window; 0 turns rate limiting off.',
   }),
   RATE_LIMIT_WINDOW_SECONDS: seconds(60, 'Length of the rate-limit window.', 1),
+  HSTS_MAX_AGE_SECONDS: Type.Integer({
+    minimum: 0,
+    maximum: 63072000,
+    default: 0,
+    description:
+      'Send Strict-Transport-Security with this max-age. 0: not sent; set it only where this process terminates TLS, otherwise the ingress or load balancer sends it.',
+  }),
   TRUST_PROXY: Type.Boolean({
     default: false,
     description: 'Trust X-Forwarded-* from a load balancer (client address for rate limits and logs).',
@@ -137,7 +168,9 @@ export const configSchema = Type.Object({
   ),
   SHUTDOWN_DRAIN_SECONDS: seconds(
     DEFAULT_DRAIN_SECONDS,
-    'After SIGTERM: seconds readiness reports 503 while the server still serves.',
+    'After SIGTERM: seconds readiness reports 503 while the server still serves. Locally no load balancer needs the time, so Ctrl+C stops at once.',
+    0,
+    { 'x-local-default': 0 },
   ),
   SHUTDOWN_TIMEOUT_SECONDS: seconds(
     DEFAULT_SHUTDOWN_TIMEOUT_SECONDS,
@@ -172,6 +205,7 @@ export const configSchema = Type.Object({
   }),
   FAULT_ROUTES: Type.String({
     default: '',
+    'x-list': true,
     description:
       'Comma-separated route templates that faults apply to (e.g. /api/users/:id); empty: all /api routes.',
   }),
@@ -204,6 +238,12 @@ export interface SettingDescription {
   type: 'string' | 'integer' | 'number' | 'boolean' | 'enum';
   default: string | number | boolean;
   allowed?: readonly string[];
+  /** The default when APP_ENV=local, where it differs from `default`. */
+  localDefault?: string | number | boolean;
+  /** A comma-separated list. */
+  list: boolean;
+  /** Shortest accepted value (of each item, for a list); secrets only. */
+  minLength?: number;
   secret: boolean;
   requiredWhenDeployed: boolean;
   description: string;
@@ -223,6 +263,11 @@ export function describeSettings(): SettingDescription[] {
       type: typeOf(schema),
       default: schema.default as string | number | boolean,
       ...(Array.isArray(schema.enum) ? { allowed: schema.enum as string[] } : {}),
+      ...(schema['x-local-default'] !== undefined
+        ? { localDefault: schema['x-local-default'] as string | number | boolean }
+        : {}),
+      list: schema['x-list'] === true,
+      ...(typeof schema['x-min-length'] === 'number' ? { minLength: schema['x-min-length'] } : {}),
       secret: schema['x-secret'] === true,
       requiredWhenDeployed: schema['x-required-when-deployed'] === true,
       description: String(schema.description),
@@ -237,3 +282,11 @@ export const SECRET_SETTINGS: readonly ConfigName[] = describeSettings()
 
 /** Suffix of the variable that names a file holding a secret's value. */
 export const SECRET_FILE_SUFFIX = '_FILE';
+
+/** The items of a comma-separated list setting: trimmed, empty items dropped. */
+export function splitList(value: string): string[] {
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}

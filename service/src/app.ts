@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { Config } from '@slipway/contract';
-import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
+import { type Config, splitList } from '@slipway/contract';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { readBuildInfo } from './build-info.js';
-import { secretValues } from './config/index.js';
 import type { Database } from './db/database.js';
-import { parseTokens, requireBearerToken } from './http/bearer-auth.js';
+import { requireBearerToken } from './http/bearer-auth.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerFaultInjection } from './http/fault-injection.js';
 import { rerouteClientError, rerouteFrameworkError } from './http/framework-errors.js';
@@ -13,6 +12,7 @@ import { REQUEST_ID_HEADER, requestId } from './http/request-id.js';
 import { registerRequestMetrics } from './http/request-metrics.js';
 import { registerSchemaValidators } from './http/schema-validators.js';
 import type { Lifecycle } from './lifecycle.js';
+import { loggerOptions } from './logging/logger-options.js';
 import type { ServiceMetrics } from './metrics/service-metrics.js';
 import { registerApiDocs } from './plugins/api-docs.js';
 import { registerLoadShedding } from './plugins/load-shedding.js';
@@ -36,32 +36,12 @@ export interface AppDependencies {
   logStream?: NodeJS.WritableStream;
 }
 
-function loggerOptions(deps: AppDependencies): FastifyServerOptions['logger'] {
-  const secrets = secretValues(deps.config);
-  return {
-    level: deps.config.LOG_LEVEL,
-    redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization'],
-      censor: '[redacted]',
-    },
-    mixin: deps.tracing.logMixin,
-    // Last line of defence: a secret value that reaches any log line anyway is masked.
-    ...(secrets.length > 0 && {
-      hooks: {
-        streamWrite: (line: string) =>
-          secrets.reduce((out, secret) => out.replaceAll(secret, '[redacted]'), line),
-      },
-    }),
-    ...(deps.logStream && { stream: deps.logStream }),
-  };
-}
-
 /** Builds the public HTTP app: every plugin, hook and route, but does not listen. */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const { config, database, metrics, lifecycle, tracing } = deps;
   const build = readBuildInfo(config);
   const app = Fastify({
-    logger: loggerOptions(deps),
+    logger: loggerOptions(config, tracing.logMixin, deps.logStream),
     genReqId: requestId,
     // One log line per request (below), with the route template, instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
@@ -91,7 +71,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     request.log.info(
       {
         method: request.method,
-        url: request.url,
+        // The path only: a query string is the client's to fill and could carry anything.
+        url: request.url.split('?', 1)[0],
         route: request.routeOptions.url,
         statusCode: reply.statusCode,
         durationMs: Math.round(reply.elapsedTime * 100) / 100,
@@ -109,7 +90,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.removeContentTypeParser('text/plain');
   registerRequestMetrics(app, metrics);
   await app.register(tracing.plugin);
-  registerSecurityHeaders(app);
+  registerSecurityHeaders(app, config);
   await registerLoadShedding(app, config, metrics);
   await registerRateLimit(app, config);
   await registerApiDocs(app, config, build.version);
@@ -121,7 +102,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(usersRoutes, {
     users: createUsersRepository(database),
     cursors: createPageCursors(cursorKey),
-    requireWriteToken: requireBearerToken(parseTokens(config.API_TOKENS)),
+    requireWriteToken: requireBearerToken(splitList(config.API_TOKENS)),
   });
   return app;
 }

@@ -8,6 +8,7 @@ import pino from 'pino';
 import { ConfigError, loadConfig, secretSource } from './config/index.js';
 import { createDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrator.js';
+import { logDestination } from './logging/log-destination.js';
 
 async function main() {
   let config: ReturnType<typeof loadConfig>;
@@ -18,7 +19,10 @@ async function main() {
     process.stderr.write(`${error.message}\n`);
     process.exit(EXIT_CODE_CONFIG_ERROR);
   }
-  const log = pino({ level: config.LOG_LEVEL });
+  const destination = await logDestination();
+  const log = destination
+    ? pino({ level: config.LOG_LEVEL }, destination)
+    : pino({ level: config.LOG_LEVEL });
   const database = createDatabase(config, { readSecret: secretSource(config) });
   try {
     const applied = await migrateToLatest(database);

@@ -9,6 +9,8 @@ import { readBuildInfo } from './build-info.js';
 import { ConfigError, loadConfig, secretSource } from './config/index.js';
 import { createDatabase } from './db/database.js';
 import { createLifecycle } from './lifecycle.js';
+import { explainListenError, StartupError } from './listen-error.js';
+import { logDestination } from './logging/log-destination.js';
 import { createMetricsServer } from './metrics/metrics-server.js';
 import { createServiceMetrics } from './metrics/service-metrics.js';
 import { installShutdown } from './shutdown.js';
@@ -30,14 +32,15 @@ async function main() {
   const build = readBuildInfo(config);
   const metrics = createServiceMetrics({ version: build.version, commit: build.commit });
   const lifecycle = createLifecycle(metrics);
-  const tracing = createTracing(config);
+  const tracing = await createTracing(config);
   let onPoolError: (error: Error) => void = () => {};
   const database = createDatabase(config, {
     metrics,
     onPoolError: (error) => onPoolError(error),
     readSecret: secretSource(config),
   });
-  const app = await buildApp({ config, database, metrics, lifecycle, tracing });
+  const logStream = await logDestination();
+  const app = await buildApp({ config, database, metrics, lifecycle, tracing, logStream });
   const log = app.log;
   onPoolError = (error) => log.warn({ err: { message: error.message } }, 'idle database connection lost');
 
@@ -51,7 +54,6 @@ async function main() {
 
   const metricsServer = createMetricsServer(metrics.registry);
   metricsServer.listen(config.METRICS_PORT, config.METRICS_HOST);
-  await once(metricsServer, 'listening');
   installShutdown({
     config,
     app,
@@ -63,9 +65,21 @@ async function main() {
       { name: 'database', close: () => database.close() },
     ],
   });
-  await app.listen({ host: config.HOST, port: config.PORT });
+  try {
+    await once(metricsServer, 'listening');
+    await app.listen({ host: config.HOST, port: config.PORT });
+  } catch (error) {
+    const metricsFailed = !metricsServer.listening;
+    throw explainListenError(error, {
+      host: metricsFailed ? config.METRICS_HOST : config.HOST,
+      port: metricsFailed ? config.METRICS_PORT : config.PORT,
+      portVariable: metricsFailed ? 'METRICS_PORT' : 'PORT',
+      hostVariable: metricsFailed ? 'METRICS_HOST' : 'HOST',
+    });
+  }
   log.info(
     {
+      url: `http://${config.HOST}:${config.PORT}`,
       version: build.version,
       commit: build.commit,
       database: database.location,
@@ -79,6 +93,10 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`slipway failed to start: ${(error as Error).stack ?? String(error)}\n`);
+  if (error instanceof StartupError) {
+    process.stderr.write(`slipway cannot start: ${error.message}\n`);
+  } else {
+    process.stderr.write(`slipway failed to start: ${(error as Error).stack ?? String(error)}\n`);
+  }
   process.exit(1);
 });

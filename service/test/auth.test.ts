@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bodyOf, json, startTestApp, type TestApp, withToken } from './support/test-app.js';
 
+// Configured tokens are at least 32 characters (the service refuses shorter ones).
+const FIRST = 'first-token-value-0123456789abcdef';
+const SECOND = 'second-token-value-0123456789abcdef';
+
 describe('bearer tokens on writes', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ API_TOKENS: 'first-token-value, second-token-value' });
+    t = await startTestApp({ API_TOKENS: `${FIRST}, ${SECOND}` });
   });
   afterAll(async () => {
     await t?.close();
@@ -24,7 +28,7 @@ describe('bearer tokens on writes', () => {
   });
 
   it('answers 403 for a wrong token, including a prefix of a right one', async () => {
-    for (const token of ['wrong', 'first-token', 'first-token-value-and-more']) {
+    for (const token of ['wrong', FIRST.slice(0, -1), `${FIRST}-and-more`]) {
       const response = await fetch(
         `${t.url}/api/users`,
         withToken(token, { method: 'POST', ...json({ dni: 'A', name: 'x' }) }),
@@ -38,7 +42,7 @@ describe('bearer tokens on writes', () => {
     const before = (await bodyOf(await fetch(`${t.url}/api/users`))).items.length;
     await post({ headers: { 'content-type': 'application/json', authorization: 'Bearer nope' } });
     expect((await bodyOf(await fetch(`${t.url}/api/users`))).items.length).toBe(before);
-    for (const token of ['first-token-value', 'second-token-value']) {
+    for (const token of [FIRST, SECOND]) {
       const response = await fetch(
         `${t.url}/api/users`,
         withToken(token, { method: 'POST', ...json({ dni: `T${token.length}${token[0]}`, name: 'x' }) }),

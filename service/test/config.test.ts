@@ -2,7 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeSettings, EXIT_CODE_CONFIG_ERROR, HTTP_PORT, METRICS_PORT } from '@slipway/contract';
+import {
+  DEFAULT_DRAIN_SECONDS,
+  describeSettings,
+  EXIT_CODE_CONFIG_ERROR,
+  HTTP_PORT,
+  METRICS_PORT,
+  MIN_SECRET_LENGTH,
+} from '@slipway/contract';
 import { describe, expect, it } from 'vitest';
 import { renderEnvExample, withConfigTable } from '../src/config/config-docs.js';
 import { ConfigError, loadConfig } from '../src/config/index.js';
@@ -55,8 +62,9 @@ describe('configuration', () => {
 
   it('reads secrets from <NAME>_FILE, trimming one trailing newline', () => {
     const dir = mkdtempSync(join(tmpdir(), 'slipway-config-'));
-    writeFileSync(join(dir, 'tokens'), 'token-from-file\n');
-    expect(loadConfig({ API_TOKENS_FILE: join(dir, 'tokens') }).API_TOKENS).toBe('token-from-file');
+    const token = 'token-from-file-0123456789abcdef0123';
+    writeFileSync(join(dir, 'tokens'), `${token}\n`);
+    expect(loadConfig({ API_TOKENS_FILE: join(dir, 'tokens') }).API_TOKENS).toBe(token);
     expect(problemsOf({ API_TOKENS_FILE: join(dir, 'missing') })).toEqual([
       expect.stringMatching(/^API_TOKENS_FILE: cannot read .*missing \(ENOENT\)/),
     ]);
@@ -68,10 +76,78 @@ describe('configuration', () => {
     expect(problems.join('\n')).not.toContain('hunter2');
   });
 
+  it('refuses API tokens and a SECRET_KEY shorter than 32 characters, in every environment, without echoing them', () => {
+    const strong = 'x'.repeat(MIN_SECRET_LENGTH);
+    for (const APP_ENV of ['local', 'production']) {
+      const deployed: Record<string, string> =
+        APP_ENV === 'production' ? { DATABASE_URL: 'postgres://db/slipway' } : {};
+      const problems = problemsOf({
+        APP_ENV,
+        ...deployed,
+        API_TOKENS: `${strong},short-tok`,
+        SECRET_KEY: 'k3y',
+      });
+      expect(problems).toEqual([
+        expect.stringMatching(
+          /^API_TOKENS: every item must be at least 32 characters .*openssl rand -base64 32/,
+        ),
+        expect.stringMatching(
+          /^SECRET_KEY: the value must be at least 32 characters .*openssl rand -base64 32/,
+        ),
+      ]);
+      expect(problems.join('\n')).not.toMatch(/short-tok|k3y/);
+    }
+    // Empty keeps its local meaning (writes open, a per-process cursor key).
+    expect(loadConfig({ API_TOKENS: '', SECRET_KEY: '' })).toMatchObject({ API_TOKENS: '', SECRET_KEY: '' });
+    expect(loadConfig({ API_TOKENS: `${strong}, ${strong}y`, SECRET_KEY: strong }).SECRET_KEY).toBe(strong);
+  });
+
+  it('accepts enum and boolean values in any case, stored in their canonical spelling', () => {
+    const config = loadConfig({
+      LOG_LEVEL: 'INFO',
+      APP_ENV: 'Local',
+      SQLITE_SYNCHRONOUS: 'full',
+      DATABASE_SSL: 'Disable',
+      TRUST_PROXY: 'TRUE',
+    });
+    expect(config).toMatchObject({
+      LOG_LEVEL: 'info',
+      APP_ENV: 'local',
+      SQLITE_SYNCHRONOUS: 'FULL',
+      DATABASE_SSL: 'disable',
+      TRUST_PROXY: true,
+    });
+    expect(problemsOf({ LOG_LEVEL: 'LOUD' })).toEqual([expect.stringMatching(/^LOG_LEVEL: must be one of/)]);
+  });
+
+  it('binds to loopback and skips the drain locally; deployed defaults are all interfaces and a 5 s drain', () => {
+    expect(loadConfig({})).toMatchObject({
+      HOST: '127.0.0.1',
+      METRICS_HOST: '127.0.0.1',
+      SHUTDOWN_DRAIN_SECONDS: 0,
+    });
+    const staging = loadConfig({
+      APP_ENV: 'staging',
+      DATABASE_URL: 'postgres://db/slipway',
+      API_TOKENS: 'a'.repeat(MIN_SECRET_LENGTH),
+      SECRET_KEY: 'b'.repeat(MIN_SECRET_LENGTH),
+    });
+    expect(staging).toMatchObject({
+      HOST: '0.0.0.0',
+      METRICS_HOST: '0.0.0.0',
+      SHUTDOWN_DRAIN_SECONDS: DEFAULT_DRAIN_SECONDS,
+    });
+    // A value set explicitly always wins (the image and the manifests set HOST=0.0.0.0).
+    expect(loadConfig({ HOST: '0.0.0.0', SHUTDOWN_DRAIN_SECONDS: '2' })).toMatchObject({
+      HOST: '0.0.0.0',
+      SHUTDOWN_DRAIN_SECONDS: 2,
+    });
+  });
+
   it('stops the real process with exit code 78 and one readable message', () => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
       cwd: join(import.meta.dirname, '..'),
-      env: { PATH: process.env.PATH, PORT: 'eighty', APP_ENV: 'staging' },
+      env: { PATH: process.env.PATH, PORT: 'eighty', APP_ENV: 'staging', SECRET_KEY: 'weak-Qx7' },
       encoding: 'utf8',
       timeout: 20_000,
     });
@@ -79,6 +155,9 @@ describe('configuration', () => {
     expect(result.stderr).toContain('Invalid configuration');
     expect(result.stderr).toMatch(/PORT: must be integer/);
     expect(result.stderr).toContain('API_TOKENS: required when APP_ENV=staging');
+    expect(result.stderr).toContain('SECRET_KEY: the value must be at least 32 characters');
+    expect(result.stderr).toContain('openssl rand -base64 32');
+    expect(result.stderr).not.toContain('Qx7');
     expect(result.stderr).not.toMatch(/\bat .+:\d+:\d+/);
   });
 

@@ -51,12 +51,46 @@ describe('HTTP behaviour shared by every route', () => {
     });
   });
 
-  it('sends security headers on every response', async () => {
-    const response = await fetch(`${t.url}/api/users`);
-    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
-    expect(response.headers.get('strict-transport-security')).toContain('max-age=');
-    expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+  it('sends the OWASP REST set of headers on JSON responses, and nothing meant for HTML pages', async () => {
+    for (const path of ['/api/users', '/api/users/missing', PATHS.version]) {
+      const response = await fetch(`${t.url}${path}`);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(response.headers.get('content-security-policy')).toBe(
+        "default-src 'none'; frame-ancestors 'none'",
+      );
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+      for (const htmlOnly of [
+        'strict-transport-security',
+        'cross-origin-opener-policy',
+        'origin-agent-cluster',
+        'x-dns-prefetch-control',
+        'x-download-options',
+        'x-permitted-cross-domain-policies',
+        'x-xss-protection',
+      ]) {
+        expect(response.headers.get(htmlOnly), htmlOnly).toBeNull();
+      }
+    }
+  });
+
+  it('gives /docs a CSP that loads Swagger UI from this origin over any scheme', async () => {
+    const response = await fetch(`${t.url}${PATHS.docs}/`);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('upgrade-insecure-requests');
+    expect(csp).not.toContain('https:');
+  });
+
+  it('sends HSTS only when configured (where this process terminates TLS)', async () => {
+    const t2 = await startTestApp({ HSTS_MAX_AGE_SECONDS: '31536000' });
+    try {
+      const response = await fetch(`${t2.url}/api/users`);
+      expect(response.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+    } finally {
+      await t2.close();
+    }
   });
 
   it('serves the OpenAPI document and Swagger UI', async () => {

@@ -3,20 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, startTestApp, type TestApp, withToken } from './support/test-app.js';
 
 // Distinctive values, so a leak anywhere is unmistakable.
+const TOKEN_1 = 'tok-Zq81xLp0-a7c3e9f1b5d2c8e4f6a0b1';
+const TOKEN_2 = 'tok-Wm27vKc9-d4b8f2a6c0e3b7d1f5a9c2';
+const KEY = 'key-Hd93nBv7Qe-9f8e7d6c5b4a3f2e1d0c';
 const SECRETS = {
-  API_TOKENS: 'tok-Zq81xLp0,tok-Wm27vKc9',
-  SECRET_KEY: 'key-Hd93nBv7Qe',
+  API_TOKENS: `${TOKEN_1},${TOKEN_2}`,
+  SECRET_KEY: KEY,
   DB_PASSWORD: 'pw-Rt56yUi8Op',
 };
-const secretFragments = [
-  'tok-Zq81xLp0',
-  'tok-Wm27vKc9',
-  'key-Hd93nBv7Qe',
-  'pw-Rt56yUi8Op',
-  'Zq81',
-  'Hd93',
-  'Rt56',
-];
+const secretFragments = [TOKEN_1, TOKEN_2, KEY, 'pw-Rt56yUi8Op', 'Zq81', 'Hd93', 'Rt56'];
 
 describe('secrets', () => {
   let t: TestApp;
@@ -26,20 +21,20 @@ describe('secrets', () => {
     // Exercise successes and failures, with right and wrong tokens, to produce logs and error bodies.
     const calls: [string, RequestInit?][] = [
       [PATHS.config],
-      ['/api/users', withToken('tok-Zq81xLp0', { method: 'POST', ...json({ dni: 'SECRET1', name: 'x' }) })],
+      ['/api/users', withToken(TOKEN_1, { method: 'POST', ...json({ dni: 'SECRET1', name: 'x' }) })],
       [
         '/api/users',
-        withToken('tok-Zq81xLp0-wrong', { method: 'POST', ...json({ dni: 'SECRET2', name: 'x' }) }),
+        withToken(`${TOKEN_1}-wrong`, { method: 'POST', ...json({ dni: 'SECRET2', name: 'x' }) }),
       ],
       [
         '/api/users',
-        withToken('tok-Wm27vKc9', {
+        withToken(TOKEN_2, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: '{bad',
         }),
       ],
-      ['/api/users?cursor=tok-Zq81xLp0'],
+      [`/api/users?cursor=${TOKEN_1}`],
       ['/nope'],
     ];
     for (const [path, init] of calls) bodies.push(await (await fetch(`${t.url}${path}`, init)).text());
@@ -67,7 +62,7 @@ describe('secrets', () => {
   it('never writes a secret, or the Authorization header, to the logs', () => {
     expect(t.logs.length).toBeGreaterThan(5);
     const all = t.logs.join('\n');
-    for (const fragment of ['tok-Zq81xLp0', 'tok-Wm27vKc9', 'key-Hd93nBv7Qe', 'pw-Rt56yUi8Op']) {
+    for (const fragment of [TOKEN_1, TOKEN_2, KEY, 'pw-Rt56yUi8Op']) {
       expect(all).not.toContain(fragment);
     }
     expect(all.toLowerCase()).not.toContain('bearer tok');

@@ -10,6 +10,11 @@ function shownDefault(setting: SettingDescription): string {
   return setting.default === '' ? '' : String(setting.default);
 }
 
+/** What a laptop gets: `.env.example` is for local use. */
+function localValue(setting: SettingDescription): string {
+  return setting.localDefault === undefined ? shownDefault(setting) : String(setting.localDefault);
+}
+
 function comment(text: string): string {
   return text.replace(/(.{1,96})(\s+|$)/g, '# $1\n').trimEnd();
 }
@@ -18,8 +23,9 @@ function comment(text: string): string {
 export function renderEnvExample(): string {
   const lines = [
     '# Every setting of the Slipway service, generated from contract/src/config-schema.ts',
-    '# by `npm run docs:config`. All are optional locally; "deployed" ones are required when',
-    `# APP_ENV is staging or production. Secrets can also be read from a file: <NAME>${SECRET_FILE_SUFFIX}=/path.`,
+    '# by `npm run docs:config`. Copy it to .env, which `npm start` loads when present (variables',
+    '# already set in the environment win). All are optional locally; "deployed" ones are required',
+    `# when APP_ENV is staging or production. Secrets can also be read from a file: <NAME>${SECRET_FILE_SUFFIX}=/path.`,
     '',
   ];
   for (const setting of describeSettings()) {
@@ -27,9 +33,10 @@ export function renderEnvExample(): string {
       setting.secret ? 'secret' : undefined,
       setting.requiredWhenDeployed ? 'deployed: required' : undefined,
       setting.allowed ? `one of: ${setting.allowed.join(', ')}` : undefined,
+      setting.localDefault === undefined ? undefined : `deployed default: ${shownDefault(setting)}`,
     ].filter(Boolean);
     lines.push(comment(`${setting.description}${tags.length ? ` [${tags.join('; ')}]` : ''}`));
-    lines.push(`${setting.name}=${shownDefault(setting)}`, '');
+    lines.push(`${setting.name}=${localValue(setting)}`, '');
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }
@@ -42,7 +49,9 @@ function cell(text: string): string {
 export function renderConfigTable(): string {
   const rows = describeSettings().map((s) => {
     const type = s.allowed ? s.allowed.map((a) => `\`${a}\``).join(' \\| ') : s.type;
-    const defaultValue = shownDefault(s) === '' ? '—' : `\`${shownDefault(s)}\``;
+    const deployedDefault = shownDefault(s) === '' ? '—' : `\`${shownDefault(s)}\``;
+    const defaultValue =
+      s.localDefault === undefined ? deployedDefault : `${deployedDefault} (local: \`${s.localDefault}\`)`;
     const flags = [
       s.secret ? `secret (or \`${s.name}${SECRET_FILE_SUFFIX}\`)` : '',
       s.requiredWhenDeployed ? 'required when deployed' : '',

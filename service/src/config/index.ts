@@ -1,4 +1,4 @@
 export { ConfigError } from './config-error.js';
 export { loadConfig } from './load-config.js';
-export { redactConfig, secretValues } from './redact-config.js';
+export { redactConfig } from './redact-config.js';
 export { type SecretSource, secretSource } from './secret-source.js';

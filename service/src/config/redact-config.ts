@@ -11,14 +11,3 @@ export function redactConfig(config: Config): Record<string, string | number | b
   }
   return shown;
 }
-
-/**
- * Every secret value in the configuration, for masking log lines: each API token on its own (a
- * client may send one), the whole list, and the rest as they are.
- */
-export function secretValues(config: Config): string[] {
-  const values = SECRET_SETTINGS.map((name) => String(config[name]));
-  const tokens = config.API_TOKENS.split(',').map((t) => t.trim());
-  // Longest first, so a list is masked whole before its parts.
-  return [...new Set([...values, ...tokens])].filter((v) => v !== '').sort((a, b) => b.length - a.length);
-}

@@ -38,10 +38,3 @@ export function requireBearerToken(tokens: readonly string[]): onRequestAsyncHoo
     }
   };
 }
-
-export function parseTokens(list: string): string[] {
-  return list
-    .split(',')
-    .map((t) => t.trim())
-    .filter((t) => t !== '');
-}

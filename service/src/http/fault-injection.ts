@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Config } from '@slipway/contract';
+import { type Config, splitList } from '@slipway/contract';
 import type { FastifyInstance } from 'fastify';
 import { ProblemError } from './problem-types.js';
 
@@ -13,11 +13,7 @@ export function registerFaultInjection(
   random: () => number = Math.random,
 ) {
   if (!config.FAULT_INJECTION_ENABLED) return;
-  const routes = new Set(
-    config.FAULT_ROUTES.split(',')
-      .map((r) => r.trim())
-      .filter(Boolean),
-  );
+  const routes = new Set(splitList(config.FAULT_ROUTES));
   const applies = (route: string | undefined) =>
     route !== undefined && (routes.size === 0 ? route.startsWith('/api') : routes.has(route));
   app.log.warn(

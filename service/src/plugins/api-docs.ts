@@ -20,6 +20,7 @@ export async function registerApiDocs(app: FastifyInstance, config: Config, vers
       },
     },
   });
-  await app.register(swaggerUi, { routePrefix: PATHS.docs });
+  // validatorUrl null: the page makes no request to another origin.
+  await app.register(swaggerUi, { routePrefix: PATHS.docs, uiConfig: { validatorUrl: null } });
   app.get(PATHS.openapi, { schema: { hide: true } }, async () => app.swagger());
 }

@@ -30,17 +30,27 @@ export interface TestApp {
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  { migrate = true }: { migrate?: boolean } = {},
+  {
+    migrate = true,
+    configOverride = {},
+  }: {
+    migrate?: boolean;
+    /** Values set after validation: for tests that need a configuration the loader refuses. */
+    configOverride?: Partial<Config>;
+  } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'slipway-test-'));
-  const config = loadConfig({
-    HOST: '127.0.0.1',
-    SQLITE_PATH: join(dataDir, 'slipway.db'),
-    LOG_LEVEL: 'info',
-    // A busy test machine can stall the event loop for a moment; shedding is tested on its own.
-    LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS: '0',
-    ...env,
-  });
+  const config: Config = {
+    ...loadConfig({
+      HOST: '127.0.0.1',
+      SQLITE_PATH: join(dataDir, 'slipway.db'),
+      LOG_LEVEL: 'info',
+      // A busy test machine can stall the event loop for a moment; shedding is tested on its own.
+      LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS: '0',
+      ...env,
+    }),
+    ...configOverride,
+  };
   const logs: string[] = [];
   const logStream = new Writable({
     write(chunk, _encoding, done) {
@@ -52,7 +62,7 @@ export async function startTestApp(
   const lifecycle = createLifecycle(metrics);
   const database = createDatabase(config, { metrics });
   if (migrate) await migrateToLatest(database);
-  const tracing = createTracing(config);
+  const tracing = await createTracing(config);
   const app = await buildApp({ config, database, metrics, lifecycle, tracing, logStream });
   await app.listen({ host: '127.0.0.1', port: 0 });
   lifecycle.markReady();
