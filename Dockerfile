@@ -71,7 +71,11 @@ FROM ${RUNTIME_BASE_IMAGE} AS runtime
 # CONTAINER.workdir, CONTAINER.dataDir, CONTAINER.uid/gid, HTTP_PORT, METRICS_PORT and
 # SERVE_COMMAND in @slipway/contract; tools/container/test checks that they match.
 WORKDIR /app
+# HOST and METRICS_HOST: a container is reached through its network interface; without them the
+# service would bind loopback, its default when APP_ENV is local.
 ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    METRICS_HOST=0.0.0.0 \
     SQLITE_PATH=/data/slipway.db
 # The workspace layout, with / as the repository root and /app as the service folder: Node
 # resolves the service's imports in /app/node_modules (its version-conflicting dependencies)

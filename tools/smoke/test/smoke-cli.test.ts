@@ -7,7 +7,8 @@ import { startFakeIngress } from './fake-ingress.js';
 import { runSmokeCli } from './run-smoke-cli.js';
 import { createTestCertificates, type TestCertificates } from './test-certificates.js';
 
-const TOKEN = 'smoke-test-token-7c1e4b';
+// At least 32 characters: the service refuses shorter API tokens.
+const TOKEN = 'smoke-test-token-7c1e4b-0123456789abcdef';
 const COMMIT = '3f2a9c1d7e5b4a6c8d0e1f2a3b4c5d6e7f8a9b0c';
 
 const failures = (checks: string[]) => checks.filter((line) => line.startsWith('FAIL'));
