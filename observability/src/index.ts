@@ -1,7 +1,37 @@
 /**
  * @slipway/observability: the service's SLOs, Prometheus rules, Grafana dashboards and log
- * pipeline as code. deploy/ renders these into PrometheusRule and ConfigMap objects.
+ * pipeline and the Alertmanager configuration as code. deploy/ renders these into PrometheusRule
+ * and ConfigMap objects and kube-prometheus-stack's values.
  */
+export {
+  type AlertmanagerConfigOptions,
+  alertmanagerConfig,
+  alertmanagerConfigYaml,
+} from './alerting/alertmanager-config.js';
+export type {
+  AlertmanagerConfig,
+  AlertmanagerRoute,
+  Receiver,
+} from './alerting/alertmanager-config-types.js';
+export {
+  clusterReceiverEndpoints,
+  OPSGENIE_API_URL,
+  operatorSecretsDir,
+  RECEIVERS,
+  type ReceiverEndpoints,
+  type ReceiverName,
+} from './alerting/receivers.js';
+export {
+  type AlertTimings,
+  GROUP_BY,
+  INFO_INHIBITOR_ALERT,
+  INHIBIT_RULES,
+  PRODUCTION_TIMINGS,
+  type RoutedSeverity,
+  SEVERITY_RECEIVERS,
+  WATCHDOG_ALERT,
+} from './alerting/routing-tree.js';
+export { VARIABLES as DASHBOARD_VARIABLES } from './dashboards/dashboard-parts.js';
 export { type GrafanaDashboard, grafanaDashboards } from './dashboards/index.js';
 export { CADVISOR_METRICS } from './dashboards/kubernetes-dashboard.js';
 export {
@@ -12,6 +42,7 @@ export {
   logShipperPipeline,
 } from './logs/log-shipper-pipeline.js';
 export { CAUSE_THRESHOLDS, KUBE_STATE_METRICS } from './rules/cause-alerts.js';
+export { renderRuleFile, ruleFileYaml } from './rules/rule-file.js';
 export {
   type BurnRateDrillOptions,
   burnRateDrillRuleGroups,

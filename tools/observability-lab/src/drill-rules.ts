@@ -1,10 +1,10 @@
 /**
  * The burn-rate drill: the fast-burn alerts with windows of seconds, generated from the same SLO
  * code as the shipped rules, so injected faults fire an alert within seconds. For the integration
- * test and `npm run local -w @slipway/observability -- --faults`; never shipped.
+ * test and `npm run local -w @slipway/observability-lab -- --faults`; never shipped.
  */
-import { burnRateDrillRuleGroups } from '../rules/rule-groups.js';
-import type { BurnRatePolicy } from '../slo/burn-rate-policies.js';
+import { type BurnRatePolicy, burnRateDrillRuleGroups } from '@slipway/observability';
+import { stringify } from 'yaml';
 
 export const DRILL_POLICIES: BurnRatePolicy[] = [
   {
@@ -21,4 +21,29 @@ export const DRILL_LABELS = { drill: 'short-windows' };
 
 export function drillRuleGroups(interval = '1s') {
   return burnRateDrillRuleGroups({ policies: DRILL_POLICIES, interval, alertLabels: DRILL_LABELS });
+}
+
+/**
+ * kube-prometheus-stack's Watchdog as its default rules define it (always firing, severity none):
+ * the lab has no chart, so it loads this copy to drive the heartbeat.
+ */
+export function watchdogRuleFile(alertName: string): string {
+  return stringify({
+    groups: [
+      {
+        name: 'general.rules',
+        rules: [
+          {
+            alert: alertName,
+            expr: 'vector(1)',
+            labels: { severity: 'none' },
+            annotations: {
+              summary:
+                'An alert that should always be firing to certify that Alertmanager is working properly.',
+            },
+          },
+        ],
+      },
+    ],
+  });
 }

@@ -37,13 +37,22 @@ export async function startPrometheus(options: {
   scrapeConfigs: ScrapeConfig[];
   /** File name → rule file YAML. */
   ruleFiles: Record<string, string>;
+  /** `host:port` of Alertmanagers to send alerts to. */
+  alertmanagers?: string[];
 }): Promise<PrometheusServer> {
+  // Prometheus drops alerts that fire before it has discovered its Alertmanagers (an alert that
+  // fires on the first evaluation, like Watchdog) and resends firing alerts only every minute by
+  // default; a second keeps a test from waiting that minute.
+  const resendDelay = options.alertmanagers ? ['--rules.alert.resend-delay=1s'] : [];
   const dir = mkdtempSync(join(tmpdir(), 'slipway-prometheus-'));
   for (const [name, yaml] of Object.entries(options.ruleFiles)) writeFileSync(join(dir, name), yaml);
   const config = {
     global: { scrape_interval: options.interval, evaluation_interval: options.interval },
     rule_files: Object.keys(options.ruleFiles),
     scrape_configs: options.scrapeConfigs,
+    ...(options.alertmanagers
+      ? { alerting: { alertmanagers: [{ static_configs: [{ targets: options.alertmanagers }] }] } }
+      : {}),
   };
   writeFileSync(join(dir, 'prometheus.yml'), stringify(config));
 
@@ -56,6 +65,7 @@ export async function startPrometheus(options: {
       `--storage.tsdb.path=${join(dir, 'data')}`,
       `--web.listen-address=127.0.0.1:${port}`,
       '--log.level=warn',
+      ...resendDelay,
     ],
     { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
   );

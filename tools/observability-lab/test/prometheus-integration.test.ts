@@ -1,10 +1,27 @@
 /**
- * The rules and dashboards against a real Prometheus: Debian's server scrapes the real service
- * (on a real PostgreSQL) while faults are injected, then after it restarts without them.
- * The shipped rules are loaded as they are; a drill variant of the burn-rate alerts, generated
- * from the same SLO code with second-long windows, shows them fire and resolve within a minute.
+ * The rules, dashboards and alert delivery against real parts: Debian's Prometheus scrapes the
+ * real service (on a real PostgreSQL) while faults are injected, then after it restarts without
+ * them, and sends its alerts to Debian's Alertmanager, which delivers them through the shipped
+ * Alertmanager configuration to a local webhook standing in for the paging tool, the chat channel
+ * and the heartbeat. The shipped rules are loaded as they are; a drill variant of the burn-rate
+ * alerts, generated from the same SLO code with second-long windows, and drill timings in
+ * Alertmanager show them fire, page and resolve within a minute or two.
  */
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { METRIC_LABELS as L, METRICS, NAMESPACES, PATHS } from '@slipway/contract';
+import {
+  alertmanagerConfigYaml,
+  renderRuleFile,
+  ruleFileYaml,
+  runbookUrl,
+  SCRAPE_JOB,
+  SLO_SERIES,
+  DASHBOARD_VARIABLES as VARIABLES,
+  WATCHDOG_ALERT,
+} from '@slipway/observability';
 import {
   describeWithTool,
   freePort,
@@ -14,14 +31,15 @@ import {
   startServiceProcess,
 } from '@slipway/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { VARIABLES } from '../src/dashboards/dashboard-parts.js';
-import { SCRAPE_JOB, SLO_SERIES } from '../src/index.js';
-import { DRILL_LABELS, drillRuleGroups } from '../src/local/drill-rules.js';
-import { renderRuleFile, ruleFileYaml } from '../src/rules/rule-file.js';
+import { type AlertmanagerServer, startAlertmanager } from '../src/alertmanager-process.js';
+import { DRILL_LABELS, drillRuleGroups, watchdogRuleFile } from '../src/drill-rules.js';
+import { LAB_CREDENTIALS, LAB_HEARTBEAT, LAB_PATHS, labAlertmanagerConfig } from '../src/lab-alerting.js';
+import { PROMETHEUS_AND_ALERTMANAGER } from '../src/lab-tools.js';
+import { type PrometheusServer, startPrometheus } from '../src/prometheus-process.js';
+import { type ReceivedRequest, startWebhookReceiver, type WebhookReceiver } from '../src/webhook-receiver.js';
 import { driveApiTraffic, type Traffic } from './support/api-traffic.js';
 import { dashboardQueries, substituteVariables } from './support/dashboard-queries.js';
 import { startFakeKubeStateMetrics } from './support/fake-kube-state-metrics.js';
-import { type PrometheusServer, prometheusServer, startPrometheus } from './support/index.js';
 
 /** Each step waits on scrapes and evaluations; a busy CI machine gets room. */
 const SLOW_TEST_MS = 90_000;
@@ -45,12 +63,28 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
   throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
 }
 
+/** An Opsgenie "create alert" request, as Alertmanager's opsgenie integration sends it. */
+interface OpsgenieAlert {
+  alias: string;
+  message: string;
+  description: string;
+  priority: string;
+  details: Record<string, string>;
+}
+
+const pages = (webhook: WebhookReceiver) =>
+  webhook.requests.filter((r) => r.method === 'POST' && r.path === LAB_PATHS.alerts);
+const pageBody = (request: ReceivedRequest) => request.body as OpsgenieAlert;
+
 describeWithTool(
-  'the rules and dashboards on a real Prometheus scraping the real service',
-  prometheusServer,
+  'the rules, dashboards and alert delivery on a real Prometheus and Alertmanager, with the real service',
+  PROMETHEUS_AND_ALERTMANAGER,
   () => {
     let postgres: PostgresServer;
     let prometheus: PrometheusServer;
+    let alertmanager: AlertmanagerServer;
+    let webhook: WebhookReceiver;
+    let secretsDir: string;
     let kubeStateMetrics: Awaited<ReturnType<typeof startFakeKubeStateMetrics>>;
     let service: ServiceProcess;
     let traffic: Traffic | undefined;
@@ -73,12 +107,21 @@ describeWithTool(
         LOG_LEVEL: 'warn',
       };
       kubeStateMetrics = await startFakeKubeStateMetrics(namespace);
+      webhook = await startWebhookReceiver();
+      secretsDir = mkdtempSync(join(tmpdir(), 'slipway-receivers-'));
+      // The shipped Alertmanager configuration; its receivers' secrets and URLs lead to the webhook.
+      alertmanager = await startAlertmanager({
+        configYaml: alertmanagerConfigYaml(labAlertmanagerConfig({ webhookUrl: webhook.url, secretsDir })),
+      });
       prometheus = await startPrometheus({
         interval: '1s',
+        alertmanagers: [alertmanager.target],
         ruleFiles: {
           'shipped-rules.yml': renderRuleFile(),
           // TEST ONLY: the fast-burn alerts with windows of seconds, from the same SLO code.
           'drill-rules.yml': ruleFileYaml(drillRuleGroups()),
+          // kube-prometheus-stack's Watchdog, which a cluster gets from the chart.
+          'watchdog.yml': watchdogRuleFile(WATCHDOG_ALERT),
         },
         scrapeConfigs: [
           {
@@ -102,8 +145,11 @@ describeWithTool(
       await traffic?.stop();
       await service?.stop();
       await prometheus?.stop();
+      await alertmanager?.stop();
+      await webhook?.close();
       await kubeStateMetrics?.close();
       await postgres?.stop();
+      if (secretsDir) rmSync(secretsDir, { recursive: true, force: true });
     });
 
     it('scrapes the service: its target is up', { timeout: SLOW_TEST_MS }, async () => {
@@ -197,6 +243,51 @@ describeWithTool(
       );
     });
 
+    it('pages through Alertmanager: one notification for the namespace, with the runbook, never as a ticket', {
+      timeout: SLOW_TEST_MS,
+    }, async () => {
+      const first = await webhook.waitFor(
+        `a page for ${FAST_BURN}`,
+        (r) => pages(webhook).includes(r) && pageBody(r).message.includes(FAST_BURN),
+        60_000,
+      );
+      console.log(`${FAST_BURN} paged at ${elapsed()}`);
+      const page = pageBody(first);
+      // The credential came from the secret file, and the page has the paging priority.
+      expect(first.headers.authorization).toBe(`GenieKey ${LAB_CREDENTIALS.pageApiKey}`);
+      expect(page.priority).toBe('P1');
+      expect(page.message.startsWith(`${namespace}: `), page.message).toBe(true);
+      expect(page.description).toContain(`Runbook: ${runbookUrl(FAST_BURN)}`);
+      expect(page.details.runbooks).toContain(runbookUrl(FAST_BURN));
+
+      // Grouped by namespace: the latency fast burn joins the same group, so the paging tool gets
+      // it under the same alias (one alert there, not two).
+      const both = await webhook.waitFor(
+        `one group holding ${FAST_BURN} and ${LATENCY_FAST_BURN}`,
+        (r) =>
+          pages(webhook).includes(r) &&
+          pageBody(r).alias === page.alias &&
+          pageBody(r).description.includes(LATENCY_FAST_BURN),
+        60_000,
+      );
+      expect(pageBody(both).description).toContain(FAST_BURN);
+      expect(new Set(pages(webhook).map((r) => pageBody(r).alias))).toEqual(new Set([page.alias]));
+      const tickets = webhook.requests.filter((r) => r.path === LAB_PATHS.chat);
+      expect(tickets.filter((r) => JSON.stringify(r.body).includes('FastBurn'))).toEqual([]);
+    });
+
+    it("pings the heartbeat while Watchdog fires (the dead man's switch)", {
+      timeout: SLOW_TEST_MS,
+    }, async () => {
+      const path = LAB_PATHS.heartbeat(LAB_HEARTBEAT);
+      const pings = () => webhook.requests.filter((r) => r.path === path);
+      await webhook.waitFor('a second heartbeat ping', () => pings().length >= 2, 30_000);
+      for (const ping of pings()) {
+        expect(ping.method).toBe('POST');
+        expect(ping.headers.authorization).toBe(`GenieKey ${LAB_CREDENTIALS.heartbeatApiKey}`);
+      }
+    });
+
     it('resolves the alert once the service runs without faults', { timeout: SLOW_TEST_MS }, async () => {
       const statuses = await traffic?.stop();
       console.log(`responses while faults were on: ${JSON.stringify(statuses)}`);
@@ -210,6 +301,17 @@ describeWithTool(
         45_000,
       );
       console.log(`${FAST_BURN} resolved at ${elapsed()}`);
+    });
+
+    it('closes the page once every alert of the group has resolved', { timeout: 120_000 }, async () => {
+      const alias = pageBody(pages(webhook)[0]!).alias;
+      const close = await webhook.waitFor(
+        'the paging tool to be told the group resolved',
+        (r) => r.method === 'POST' && r.path === `${LAB_PATHS.alerts}/${alias}/close?identifierType=alias`,
+        90_000,
+      );
+      console.log(`page closed at ${elapsed()}`);
+      expect(close.headers.authorization).toBe(`GenieKey ${LAB_CREDENTIALS.pageApiKey}`);
     });
 
     it('has data for every PromQL expression of every dashboard panel', {

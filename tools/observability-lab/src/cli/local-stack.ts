@@ -1,15 +1,14 @@
 /**
- * `npm run local -w @slipway/observability [-- --faults]`: the service and Debian's Prometheus on
+ * `npm run local -w @slipway/observability-lab [-- --faults]`: the service and Debian's Prometheus on
  * loopback, with the shipped rules (and the burn-rate drill), to look at the series, rules and
  * alerts by hand. `--faults` injects 50 % errors and 350 ms delays; drive traffic with e.g.
  * `autocannon -d 60 <service url>/api/users`. Ctrl-C stops everything.
  */
 import { PATHS } from '@slipway/contract';
+import { renderRuleFile, ruleFileYaml, SCRAPE_JOB } from '@slipway/observability';
 import { startServiceProcess } from '@slipway/testing';
-import { renderRuleFile, ruleFileYaml } from '../rules/rule-file.js';
-import { SCRAPE_JOB } from '../scrape-target.js';
-import { drillRuleGroups } from './drill-rules.js';
-import { startPrometheus } from './prometheus-process.js';
+import { drillRuleGroups } from '../drill-rules.js';
+import { startPrometheus } from '../prometheus-process.js';
 
 const faults = process.argv.includes('--faults');
 const service = await startServiceProcess({

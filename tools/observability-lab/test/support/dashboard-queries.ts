@@ -1,5 +1,5 @@
 /** Every PromQL expression of every panel of the shipped dashboards, as Grafana would send it. */
-import { grafanaDashboards } from '../../src/index.js';
+import { grafanaDashboards } from '@slipway/observability';
 
 export interface PanelQuery {
   dashboard: string;

@@ -13,7 +13,7 @@ import {
   DEPLOYMENT_NAME,
   HPA_NAME,
   KUBE_STATE_METRICS as KSM,
-} from '../../src/index.js';
+} from '@slipway/observability';
 
 export async function startFakeKubeStateMetrics(namespace: string) {
   const pods = [`${CONTAINER_NAME}-7d9f8b6c5-x2x4z`, `${CONTAINER_NAME}-7d9f8b6c5-q8k2m`];
