@@ -15,6 +15,7 @@ export default defineConfig({
       'tools/smoke',
       'tools/local-cluster',
       'tools/manifest-checks',
+      'tools/observability-lab',
       'tools/workflows',
       'tools/etcd-quorum',
       'tools/dev-stack',
