@@ -43,6 +43,10 @@ export async function startFakeIngress(options: FakeIngressOptions): Promise<Fak
         const headers = Object.fromEntries(
           Object.entries(answer.headers).filter(([name]) => !drop.has(name)),
         );
+        // Where TLS terminates, the ingress sends HSTS (the service behind it speaks plain http).
+        if (options.tls && !drop.has('strict-transport-security')) {
+          headers['strict-transport-security'] = 'max-age=31536000; includeSubDomains';
+        }
         outgoing.writeHead(answer.statusCode ?? 502, headers);
         answer.pipe(outgoing);
       },
