@@ -23,7 +23,9 @@ const RULES: HeaderRule[] = [
   {
     header: 'cache-control',
     problem: (value) =>
-      value?.toLowerCase().includes('no-store') ? undefined : `expected "no-store", got ${value ?? 'nothing'}`,
+      value?.toLowerCase().includes('no-store')
+        ? undefined
+        : `expected "no-store", got ${value ?? 'nothing'}`,
   },
 ];
 
