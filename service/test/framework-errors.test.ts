@@ -112,6 +112,11 @@ describe('errors raised before routing (real server, raw HTTP)', () => {
     expectLikeEveryOtherError(response, 400, 'malformed-request');
   });
 
+  it('a CONNECT request: answered (404 route-not-found), not dropped', async () => {
+    const response = await rawExchange(t.url, get('/readyz').replace(/^GET/, 'CONNECT'));
+    expectLikeEveryOtherError(response, 404, 'route-not-found');
+  });
+
   it('keeps serving afterwards', async () => {
     expect((await fetch(`${t.url}${PATHS.liveness}`)).status).toBe(200);
   });

@@ -51,6 +51,15 @@ export function isUniqueViolation(error: unknown): boolean {
   );
 }
 
+/**
+ * PostgreSQL cannot store or compare a value the client sent (SQLSTATE class 22, data_exception):
+ * a NUL character in text (22021), a malformed literal (22P02), a number out of range (22003).
+ * SQLite stores such values, so this never fires there.
+ */
+export function isRejectedValue(error: unknown): boolean {
+  return /^22/.test((error as DriverError)?.code ?? '');
+}
+
 /** Returns the unavailability reason, or undefined when the error is not about availability. */
 export function unavailabilityReason(error: unknown): DatabaseUnavailableError['reason'] | undefined {
   if (error instanceof DatabaseUnavailableError) return error.reason;
@@ -67,7 +76,9 @@ export function unavailabilityReason(error: unknown): DatabaseUnavailableError['
   return undefined;
 }
 
+/** The `reason` label of db_errors_total. `constraint`: the client's values broke a rule of the
+ * database (a duplicate, a value it cannot store), answered 4xx: not a database fault. */
 export function errorReason(error: unknown): 'unavailable' | 'timeout' | 'constraint' | 'other' {
-  if (isUniqueViolation(error)) return 'constraint';
+  if (isUniqueViolation(error) || isRejectedValue(error)) return 'constraint';
   return unavailabilityReason(error) ?? 'other';
 }

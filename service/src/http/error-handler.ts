@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DatabaseUnavailableError, unavailabilityReason } from '../db/database-errors.js';
-import { takeFrameworkProblem } from './framework-errors.js';
+import { DatabaseUnavailableError, isRejectedValue, unavailabilityReason } from '../db/database-errors.js';
+import { answerConnectRequests, takeFrameworkProblem } from './framework-errors.js';
 import {
   PROBLEM_CONTENT_TYPE,
   PROBLEMS,
@@ -50,6 +50,12 @@ function classify(error: FastifyError): ProblemError {
         ? 'The database did not answer in time. Retry after the number of seconds in Retry-After.'
         : 'The database cannot be reached right now. Retry after the number of seconds in Retry-After.',
       { 'retry-after': RETRY_AFTER_SECONDS },
+    );
+  }
+  if (isRejectedValue(error)) {
+    return new ProblemError(
+      'validation-failed',
+      'A value in the request holds something the database cannot store or compare, such as a NUL character (\\u0000): remove it.',
     );
   }
   switch (error.code) {
@@ -120,6 +126,7 @@ export function registerErrorHandling(app: FastifyInstance) {
     return sendProblem(request, reply, problem.slug, problem.message, problem.errors);
   });
 
+  answerConnectRequests(app);
   app.setNotFoundHandler((request, reply) => {
     // A request the router or the HTTP parser rejected, sent through the hooks (framework-errors.ts).
     const frameworkProblem = takeFrameworkProblem(request);

@@ -7,7 +7,8 @@ import { ProblemError } from './problem-types.js';
  * Some errors happen before a request reaches a route: Fastify's router rejects a malformed
  * percent-encoding or an over-long path parameter, Node's HTTP parser rejects oversized headers or
  * bytes that are not HTTP. Left alone, Fastify answers them itself with plain JSON, outside every
- * hook: no request id, no security headers, no log line, no metric.
+ * hook: no request id, no security headers, no log line, no metric. (And Node drops a CONNECT
+ * request without a word.)
  *
  * Instead each one goes through the app's own pipeline: the request is routed again, to a path no
  * route matches, so every onRequest hook runs as for any other request (request id, security
@@ -97,6 +98,20 @@ function parserProblem(error: ConnectionError): ProblemError | undefined {
 /** Leaves the connection at most this long after an error answer started, whatever happens. */
 const CLOSE_AFTER_MS = 5_000;
 
+/** A response written straight to a socket Node's HTTP server has let go of; the socket closes after it. */
+function closingResponse(raw: IncomingMessage, socket: Socket): ServerResponse {
+  const res = new ServerResponse(raw);
+  res.shouldKeepAlive = false;
+  res.assignSocket(socket);
+  const timer = setTimeout(() => socket.destroy(), CLOSE_AFTER_MS);
+  timer.unref();
+  res.once('finish', () => {
+    clearTimeout(timer);
+    socket.end();
+  });
+  return res;
+}
+
 /**
  * Fastify's `clientErrorHandler` (`this` is the app): Node's HTTP parser gave up on the bytes, so
  * there is no request; a stand-in request (no headers, the URL unknown) carries the problem
@@ -116,15 +131,19 @@ export function rerouteClientError(this: FastifyInstance, error: ConnectionError
   raw.httpVersion = '1.1';
   raw.headers = {};
   raw.complete = true;
-  const res = new ServerResponse(raw);
-  res.shouldKeepAlive = false;
-  res.assignSocket(socket);
-  const timer = setTimeout(() => socket.destroy(), CLOSE_AFTER_MS);
-  timer.unref();
-  res.once('finish', () => {
-    clearTimeout(timer);
-    socket.end();
-  });
+  const res = closingResponse(raw, socket);
   // '*' (asterisk-form): the parser stopped before the request target could be trusted.
   reroute(this, raw, res, { problem, method: 'GET', url: '*' });
+}
+
+/**
+ * Node hands a CONNECT request (a proxy tunnel) to the server's 'connect' listeners and, with none,
+ * drops the connection unanswered. This service is no proxy: the request goes through the pipeline
+ * like any other and, matching no route, gets its 404 problem.
+ */
+export function answerConnectRequests(app: FastifyInstance) {
+  app.server.on('connect', (raw: IncomingMessage, socket: Socket) => {
+    socket.on('error', () => socket.destroy());
+    app.routing(raw, closingResponse(raw, socket));
+  });
 }
