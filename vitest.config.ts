@@ -11,6 +11,7 @@ export default defineConfig({
       'infra',
       'self-managed',
       'tools/architecture',
+      'tools/bench',
       'tools/container',
       'tools/smoke',
       'tools/local-cluster',

@@ -4,11 +4,11 @@
 # promtool for the observability suite, Alertmanager (with amtool) for alert delivery, kubectl
 # (kustomize) for the manifest checks, shellcheck for shell scripts, HAProxy for the resilience
 # campaign, etcd and etcdctl for the quorum demo, Chromium for browser tests, podman-compose for
-# the local stack. Idempotent; run as root (CI) or with sudo.
+# the local stack, wrk for the benchmark. Idempotent; run as root (CI) or with sudo.
 set -euo pipefail
 
 packages=(podman buildah runc skopeo slirp4netns debootstrap prometheus prometheus-alertmanager shellcheck kubectl
-  haproxy etcd-server etcd-client chromium podman-compose)
+  haproxy etcd-server etcd-client chromium podman-compose wrk)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

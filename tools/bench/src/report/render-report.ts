@@ -1,0 +1,134 @@
+/** The benchmark's section of docs/benchmarks.md, as Markdown. */
+import type { BenchReport, ProfileRun } from '../run/run-benchmark.js';
+import { SCENARIOS, TARGETS } from '../run/run-benchmark.js';
+import { GOALS, median, PAIRS, pairRatios } from './ratios.js';
+
+const percent = (share: number) => `${Math.round(share * 100)} %`;
+const factor = (value: number) => `${value.toFixed(1)}×`;
+const ms = (value: number) => value.toFixed(2);
+const verdict = (met: boolean) => (met ? 'met' : 'missed');
+
+function machineLines(report: BenchReport, command: string): string[] {
+  const { machine, settings, cpus } = report;
+  return [
+    `Measured ${machine.date} on ${machine.cores} × ${machine.cpuModel} (Linux ${machine.kernel}), Node ${machine.node}; ` +
+      `one-minute load average ${machine.loadAverage.toFixed(1)} when the run started.`,
+    `wrk (1 thread, ${settings.connections} connections) ran on CPU ${cpus.load}; every server, and PostgreSQL, on CPU ${cpus.server}. ` +
+      `${settings.seconds} s per row after ${settings.warmupSeconds} s of the same load that is not counted; all rows in this one run.`,
+    '',
+    `Command: \`${command}\` (\`BENCH_SECONDS\` and \`BENCH_CONNECTIONS\` change the run).`,
+  ];
+}
+
+function rowsTable(report: BenchReport): string[] {
+  const lines = [
+    '| target | request | req/s | p50 ms | p99 ms | errors |',
+    '| --- | --- | ---: | ---: | ---: | ---: |',
+  ];
+  for (const { target, scenario, result } of report.rows) {
+    lines.push(
+      `| ${target} | ${SCENARIOS[scenario]} | ${Math.round(result.requestsPerSecond)} | ${ms(result.p50Ms)} | ${ms(result.p99Ms)} | ${result.errors} |`,
+    );
+  }
+  return lines;
+}
+
+function ratiosTable(report: BenchReport): string[] {
+  const ratios = pairRatios(report);
+  const cells = (pick: (r: (typeof ratios)[number]) => string) => ratios.map(pick).join(' | ');
+  const share = (v: number) => `${percent(v)} (${verdict(v >= GOALS.throughputShare)})`;
+  const p99 = (v: number) => `${factor(v)} (${verdict(v <= GOALS.p99Factor)})`;
+  return [
+    `| service ÷ bare Fastify on the same driver | ${PAIRS.map((p) => p.database).join(' | ')} | target |`,
+    `| --- |${PAIRS.map(() => ' ---: |').join('')} --- |`,
+    `| ${SCENARIOS.get} req/s | ${cells((r) => share(r.throughput.get))} | ≥ ${percent(GOALS.throughputShare)} |`,
+    `| ${SCENARIOS.post} req/s | ${cells((r) => share(r.throughput.post))} | ≥ ${percent(GOALS.throughputShare)} |`,
+    `| ${SCENARIOS.get} p99 | ${cells((r) => p99(r.p99.get))} | ≤ ${factor(GOALS.p99Factor)} |`,
+    `| ${SCENARIOS.post} p99 | ${cells((r) => p99(r.p99.post))} | ≤ ${factor(GOALS.p99Factor)} |`,
+    `| the service's ${SCENARIOS.root} ÷ ${TARGETS.raw} hello | ${cells((r) => percent(r.rootOfRaw))} | |`,
+  ];
+}
+
+function startAndMemoryTable(report: BenchReport): string[] {
+  const startMedian = median(report.startToReadyMs);
+  const runs = report.startToReadyMs.map((v) => Math.round(v)).join(', ');
+  const lines = [
+    '| figure | measured | target |',
+    '| --- | ---: | --- |',
+    `| start → \`/readyz\` 200 of the bundle on SQLite, median of ${report.startToReadyMs.length} (${runs} ms) | ${Math.round(startMedian)} ms (${verdict(startMedian <= GOALS.startToReadyMs)}) | ≤ ${GOALS.startToReadyMs} ms |`,
+  ];
+  for (const target of Object.values(TARGETS)) {
+    const mb = report.residentMb[target];
+    if (mb === undefined) continue;
+    const isService = target === TARGETS.serviceSqlite || target === TARGETS.servicePostgres;
+    lines.push(
+      `| resident memory after its rows, ${target} | ${Math.round(mb)} MB${isService ? ` (${verdict(mb <= GOALS.residentMb)})` : ''} | ${isService ? `≤ ${GOALS.residentMb} MB` : ''} |`,
+    );
+  }
+  return lines;
+}
+
+const profileTitle = (run: ProfileRun) => `${run.database}, ${SCENARIOS[run.scenario]}`;
+
+function layersTable(profiles: ProfileRun[]): string[] {
+  // Layers in the order of their largest share in any profile.
+  const largest = new Map<string, number>();
+  for (const run of profiles) {
+    for (const { layer, share } of run.summary.layers)
+      largest.set(layer, Math.max(largest.get(layer) ?? 0, share));
+  }
+  const layers = [...largest].sort((a, b) => b[1] - a[1]).map(([layer]) => layer);
+  const lines = [
+    `| layer (share of the busy CPU time) | ${profiles.map(profileTitle).join(' | ')} |`,
+    `| --- |${profiles.map(() => ' ---: |').join('')}`,
+  ];
+  for (const layer of layers) {
+    const cells = profiles.map((run) => {
+      const share = run.summary.layers.find((l) => l.layer === layer)?.share ?? 0;
+      return share < 0.005 ? (share === 0 ? '—' : '< 1 %') : percent(share);
+    });
+    lines.push(`| ${layer} | ${cells.join(' | ')} |`);
+  }
+  const busy = profiles.map((run) => percent(run.summary.busyMs / (run.summary.busyMs + run.summary.idleMs)));
+  lines.push(`| *the server CPU was busy* | ${busy.join(' | ')} |`);
+  return lines;
+}
+
+function hottestFunctions(profiles: ProfileRun[]): string[] {
+  const lines = ['<details><summary>The functions with the most self time, by profile</summary>', ''];
+  for (const run of profiles) {
+    lines.push(
+      `${profileTitle(run)}:`,
+      '',
+      '| function | source | layer | share |',
+      '| --- | --- | --- | ---: |',
+    );
+    for (const hot of run.summary.hottest) {
+      lines.push(`| \`${hot.name}\` | ${hot.source || '(native)'} | ${hot.layer} | ${percent(hot.share)} |`);
+    }
+    lines.push('');
+  }
+  lines.push('</details>');
+  return lines;
+}
+
+export function renderReport(report: BenchReport, command: string): string {
+  return [
+    ...machineLines(report, command),
+    '',
+    ...rowsTable(report),
+    '',
+    ...ratiosTable(report),
+    '',
+    ...startAndMemoryTable(report),
+    '',
+    '#### Where the service spends its CPU, by layer',
+    '',
+    `The service under the same load with \`node --cpu-prof\`, one process per column (profiling slows it, so these runs are not in the table above). ` +
+      'Self time of each function, attributed to the layer of its source file through the bundle’s source maps; native code counts for its caller.',
+    '',
+    ...layersTable(report.profiles),
+    '',
+    ...hottestFunctions(report.profiles),
+  ].join('\n');
+}

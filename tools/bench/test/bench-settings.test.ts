@@ -1,0 +1,44 @@
+import { expect, it } from 'vitest';
+import { parseCpuList, planCpus } from '../src/machine/cpu-pinning.js';
+import { replaceSection } from '../src/report/docs-section.js';
+import { DEFAULT_SETTINGS, settingsFromEnvironment } from '../src/run/bench-settings.js';
+
+it('takes the row length and connections from BENCH_SECONDS and BENCH_CONNECTIONS, with a fifth of a row to warm up', () => {
+  expect(settingsFromEnvironment({})).toEqual(DEFAULT_SETTINGS);
+  expect(settingsFromEnvironment({ BENCH_SECONDS: '30', BENCH_CONNECTIONS: '100' })).toMatchObject({
+    seconds: 30,
+    warmupSeconds: 6,
+    connections: 100,
+  });
+});
+
+it('refuses a setting that is not a whole number in range, naming it', () => {
+  expect(() => settingsFromEnvironment({ BENCH_SECONDS: '10s' })).toThrow(
+    'BENCH_SECONDS must be a whole number from 1 to 600, got "10s"',
+  );
+  expect(() => settingsFromEnvironment({ BENCH_CONNECTIONS: '0' })).toThrow('BENCH_CONNECTIONS must be');
+});
+
+it('gives the load generator and the servers a CPU each, and says so when there are not two', () => {
+  expect(parseCpuList('0-1')).toEqual([0, 1]);
+  expect(parseCpuList('0,2-3\n')).toEqual([0, 2, 3]);
+  expect(planCpus([2, 3, 5])).toEqual({ load: 2, server: 3 });
+  expect(() => planCpus([0])).toThrow('the benchmark needs 2 CPUs');
+});
+
+it('rewrites only its own section of the document', () => {
+  const document = [
+    '# Benchmarks',
+    '<!-- bench:service:start -->',
+    'old figures',
+    '<!-- bench:service:end -->',
+    '<!-- bench:image:start -->',
+    'image figures',
+    '<!-- bench:image:end -->',
+  ].join('\n');
+  const updated = replaceSection(document, 'bench:service', 'new figures');
+  expect(updated).toBe(document.replace('old figures', 'new figures'));
+  expect(() => replaceSection('# no markers', 'bench:service', 'x')).toThrow(
+    'the document has no "<!-- bench:service:start -->"',
+  );
+});

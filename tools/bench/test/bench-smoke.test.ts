@@ -1,0 +1,94 @@
+/**
+ * The whole harness for real, kept short: one second per row and a few connections, so it checks
+ * that every target starts, is driven and is measured, and that the profile is attributed — never
+ * how fast anything is (speed belongs in `npm run bench`'s figures, not in assertions).
+ */
+import { describeWithTool } from '@slipway/testing';
+import { beforeAll, expect, it } from 'vitest';
+import { LAYER } from '../src/profile/layers.js';
+import { pairRatios } from '../src/report/ratios.js';
+import { renderReport } from '../src/report/render-report.js';
+import { benchTools } from '../src/run/required-tools.js';
+import { type BenchReport, runBenchmark, SCENARIOS, TARGETS } from '../src/run/run-benchmark.js';
+
+describeWithTool('npm run bench, as a one-second smoke run', benchTools(), () => {
+  let report: BenchReport;
+  let markdown: string;
+
+  beforeAll(async () => {
+    report = await runBenchmark({ settings: { seconds: 1, warmupSeconds: 0, connections: 4, starts: 1 } });
+    markdown = renderReport(report, 'npm run bench');
+  }, 180_000);
+
+  it('drives every target in one run: the ceiling, both bare peers and the service on both databases', () => {
+    expect(report.rows.map((row) => `${row.target}: ${row.scenario}`)).toEqual([
+      `${TARGETS.raw}: root`,
+      `${TARGETS.bareSqlite}: get`,
+      `${TARGETS.bareSqlite}: post`,
+      `${TARGETS.serviceSqlite}: get`,
+      `${TARGETS.serviceSqlite}: post`,
+      `${TARGETS.serviceSqlite}: root`,
+      `${TARGETS.barePostgres}: get`,
+      `${TARGETS.barePostgres}: post`,
+      `${TARGETS.servicePostgres}: get`,
+      `${TARGETS.servicePostgres}: post`,
+      `${TARGETS.servicePostgres}: root`,
+    ]);
+    for (const { target, scenario, result } of report.rows) {
+      expect(result.requests, `${target}, ${scenario}`).toBeGreaterThan(0);
+      expect(result.errors, `${target}, ${scenario}`).toBe(0);
+      expect(markdown).toContain(
+        `| ${target} | ${SCENARIOS[scenario]} | ${Math.round(result.requestsPerSecond)} |`,
+      );
+    }
+  });
+
+  it('puts wrk and the servers on different CPUs', () => {
+    expect(report.cpus.load).not.toBe(report.cpus.server);
+    expect(markdown).toContain(`wrk (1 thread, 4 connections) ran on CPU ${report.cpus.load}`);
+  });
+
+  it('reports the service ÷ bare ratios, the start time and the memory of the service', () => {
+    for (const ratios of pairRatios(report)) {
+      for (const value of [ratios.throughput.get, ratios.throughput.post, ratios.p99.get, ratios.p99.post]) {
+        expect(value, ratios.database).toBeGreaterThan(0);
+        expect(Number.isFinite(value), ratios.database).toBe(true);
+      }
+    }
+    expect(report.startToReadyMs).toHaveLength(1);
+    expect(report.residentMb[TARGETS.serviceSqlite]).toBeGreaterThan(0);
+    expect(report.residentMb[TARGETS.servicePostgres]).toBeGreaterThan(0);
+    expect(markdown).toMatch(
+      /\| GET \/api\/users\/:id req\/s \| \d+ % \((met|missed)\) \| \d+ % \((met|missed)\) \| ≥ 85 % \|/,
+    );
+    expect(markdown).toMatch(
+      /start → `\/readyz` 200 of the bundle on SQLite, median of 1 \(\d+ ms\) \| \d+ ms/,
+    );
+  });
+
+  it('attributes the profiled CPU time to the layers of the source, through the bundle’s source maps', () => {
+    expect(report.profiles.map((run) => `${run.database}: ${run.scenario}`)).toEqual([
+      'SQLite: get',
+      'SQLite: post',
+      'PostgreSQL: get',
+      'PostgreSQL: post',
+    ]);
+    for (const { database, scenario, summary } of report.profiles) {
+      const layers = summary.layers.filter((l) => l.ms > 0).map((l) => l.layer);
+      const context = `${database}, ${scenario}: ${layers.join(', ')}`;
+      expect(layers, context).toContain(LAYER.node);
+      expect(layers, context).toContain(LAYER.fastify);
+      expect(layers, context).toContain(database === 'SQLite' ? LAYER.sqlite : 'PostgreSQL driver (pg)');
+      expect(
+        layers.some((layer) => layer.startsWith('service: ')),
+        context,
+      ).toBe(true);
+      // Every bundled function was traced back to a package or a source file of the service.
+      expect(
+        layers.filter((layer) => layer.startsWith('other: ')),
+        context,
+      ).toEqual([]);
+    }
+    expect(markdown).toContain('| layer (share of the busy CPU time) |');
+  });
+});
