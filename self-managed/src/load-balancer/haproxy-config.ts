@@ -18,7 +18,10 @@ export function haproxyConfig(design: ClusterDesign): string {
     HAPROXY_HEADER,
     'global',
     '  log stdout format raw local0',
-    '  maxconn 20000',
+    // A few long-lived watches per node (kubelet, kube-proxy, the CNI agent) plus clients: 4000
+    // connections serve hundreds of nodes. HAProxy needs two file descriptors per connection and
+    // refuses to start when it cannot raise its limit that far (found running this file for real).
+    '  maxconn 4000',
     '',
     'defaults',
     '  mode tcp',
