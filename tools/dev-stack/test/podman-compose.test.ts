@@ -12,6 +12,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { COMPOSE_FILE, REPOSITORY_ROOT } from '../src/paths.js';
 
 const project = `slipway-compose-check-${process.pid}`;
+/** `<project>_<service>_1` (podman-compose 1.0) or `<project>-<service>-1` (later releases). */
+const containerName = new RegExp(`--name=${project}[_-]([a-z]+)[_-]1 `);
 const tools = {
   available: toolAvailable('podman-compose', ['version']) && toolAvailable('podman', ['--version']),
   reason: 'podman-compose is not installed (apt-get install podman-compose)',
@@ -37,14 +39,12 @@ describeWithTool('compose.yaml under podman-compose (dry run)', tools, () => {
   });
 
   it('starts one container per service', () => {
-    const names = commands.map((c) => /--name=(\S+)/.exec(c)?.[1]).sort();
-    expect(names).toEqual(
-      ['grafana', 'postgres', 'prometheus', 'slipway', 'tempo'].map((s) => `${project}_${s}_1`),
-    );
+    const services = commands.map((c) => containerName.exec(c)?.[1]).sort();
+    expect(services).toEqual(['grafana', 'postgres', 'prometheus', 'slipway', 'tempo']);
   });
 
   it('runs the service non-root, read-only, without capabilities, with its secrets as files, on loopback', () => {
-    const run = commands.find((c) => c.includes(`--name=${project}_slipway_1 `))!;
+    const run = commands.find((c) => containerName.exec(c)?.[1] === 'slipway')!;
     for (const flag of [
       '--read-only',
       '--cap-drop ALL',
