@@ -1,6 +1,5 @@
 import { expect, it } from 'vitest';
 import { parseCpuList, planCpus } from '../src/machine/cpu-pinning.js';
-import { replaceSection } from '../src/report/docs-section.js';
 import { DEFAULT_SETTINGS, settingsFromEnvironment } from '../src/run/bench-settings.js';
 
 it('takes the row length and connections from BENCH_SECONDS and BENCH_CONNECTIONS, with a fifth of a row to warm up', () => {
@@ -24,21 +23,4 @@ it('gives the load generator and the servers a CPU each, and says so when there 
   expect(parseCpuList('0,2-3\n')).toEqual([0, 2, 3]);
   expect(planCpus([2, 3, 5])).toEqual({ load: 2, server: 3 });
   expect(() => planCpus([0])).toThrow('the benchmark needs 2 CPUs');
-});
-
-it('rewrites only its own section of the document', () => {
-  const document = [
-    '# Benchmarks',
-    '<!-- bench:service:start -->',
-    'old figures',
-    '<!-- bench:service:end -->',
-    '<!-- bench:image:start -->',
-    'image figures',
-    '<!-- bench:image:end -->',
-  ].join('\n');
-  const updated = replaceSection(document, 'bench:service', 'new figures');
-  expect(updated).toBe(document.replace('old figures', 'new figures'));
-  expect(() => replaceSection('# no markers', 'bench:service', 'x')).toThrow(
-    'the document has no "<!-- bench:service:start -->"',
-  );
 });
