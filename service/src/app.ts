@@ -22,7 +22,7 @@ import { infoRoutes } from './routes/info-routes.js';
 import { probeRoutes } from './routes/probe-routes.js';
 import type { Tracing } from './tracing/index.js';
 import { createPageCursors } from './users/page-cursor.js';
-import { User } from './users/user-schemas.js';
+import { USER_SCHEMAS } from './users/user-schemas.js';
 import { createUsersRepository } from './users/users-repository.js';
 import { usersRoutes } from './users/users-routes.js';
 
@@ -84,7 +84,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   // Shared schemas live on the root: adding them inside a route plugin would give that plugin a
   // schema controller of its own, without the validators registered here.
   app.addSchema(Problem);
-  app.addSchema(User);
+  for (const schema of USER_SCHEMAS) app.addSchema(schema);
   registerSchemaValidators(app);
   // Only JSON bodies are accepted: without its text/plain parser Fastify answers 415 for anything else.
   app.removeContentTypeParser('text/plain');

@@ -23,7 +23,19 @@ function ajv(options: Options) {
 export function registerSchemaValidators(app: FastifyInstance) {
   const strict = ajv({ coerceTypes: false });
   const coercing = ajv({ coerceTypes: 'array' });
-  app.setValidatorCompiler(({ schema, httpPart }) =>
-    httpPart === 'body' ? strict.compile(schema) : coercing.compile(schema),
-  );
+  // Route schemas may `$ref` the shared schemas (app.addSchema); both instances get them once,
+  // when the first route is compiled, after every shared schema has been added.
+  let sharedAdded = false;
+  const addShared = () => {
+    if (sharedAdded) return;
+    sharedAdded = true;
+    for (const shared of Object.values(app.getSchemas())) {
+      strict.addSchema(shared as object);
+      coercing.addSchema(shared as object);
+    }
+  };
+  app.setValidatorCompiler(({ schema, httpPart }) => {
+    addShared();
+    return httpPart === 'body' ? strict.compile(schema) : coercing.compile(schema);
+  });
 }

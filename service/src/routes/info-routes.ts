@@ -3,6 +3,15 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { BuildInfo } from '../build-info.js';
 import { redactConfig } from '../config/index.js';
+import { problemResponse } from '../http/schema-refs.js';
+
+const info = {
+  tags: ['info'],
+  security: [] as { [name: string]: string[] }[],
+};
+const rateLimited = {
+  429: problemResponse('Too many requests from this client: retry after the RateLimit-Reset seconds.'),
+};
 
 /** `/` (greeting), `/version` and `/config` (secrets shown only as "set" or "unset"). */
 export async function infoRoutes(
@@ -13,9 +22,15 @@ export async function infoRoutes(
     PATHS.root,
     {
       schema: {
-        summary: 'A short greeting with the service name and version.',
-        tags: ['info'],
-        response: { 200: { type: 'string' } },
+        operationId: 'getGreeting',
+        summary: 'Greeting',
+        description: 'A short greeting with the service name and version, as plain text.',
+        ...info,
+        produces: ['text/plain'],
+        response: {
+          200: { description: 'The greeting.', content: { 'text/plain': { schema: { type: 'string' } } } },
+          ...rateLimited,
+        },
       },
     },
     async (_request, reply) =>
@@ -28,16 +43,22 @@ export async function infoRoutes(
     PATHS.version,
     {
       schema: {
-        summary: 'Version, git commit and build time of the running build.',
-        tags: ['info'],
+        operationId: 'getVersion',
+        summary: 'Version',
+        description: 'Version, git commit and build time of the running build.',
+        ...info,
         response: {
-          200: Type.Object({
-            name: Type.String(),
-            version: Type.String(),
-            commit: Type.String(),
-            buildTime: Type.String(),
-            node: Type.String(),
-          }),
+          200: Type.Object(
+            {
+              name: Type.String({ description: 'The service name.' }),
+              version: Type.String({ description: 'The package version.' }),
+              commit: Type.String({ description: 'The git commit the build came from.' }),
+              buildTime: Type.String({ description: 'When the build ran, ISO 8601.' }),
+              node: Type.String({ description: 'The Node.js version running it.' }),
+            },
+            { description: 'The running build.' },
+          ),
+          ...rateLimited,
         },
       },
     },
@@ -49,10 +70,15 @@ export async function infoRoutes(
     PATHS.config,
     {
       schema: {
-        summary: 'The effective configuration. Secrets appear only as "set" or "unset".',
-        tags: ['info'],
+        operationId: 'getConfig',
+        summary: 'Effective configuration',
+        description: 'Every setting as the service uses it. Secrets appear only as "set" or "unset".',
+        ...info,
         response: {
-          200: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean()])),
+          200: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean()]), {
+            description: 'Setting name to value.',
+          }),
+          ...rateLimited,
         },
       },
     },

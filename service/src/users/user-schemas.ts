@@ -16,11 +16,12 @@ const dni = Type.String({
     'National identity document number: 1–13 ASCII letters, digits or hyphens; unique, case-insensitive.',
   examples: ['12345678Z'],
 });
-// The schema bounds the raw string; the 1–100 rule applies after trimming (see normaliseName).
+// Surrounding whitespace is trimmed after validation, and the trimmed name must still hold a
+// character (see normaliseName).
 const name = Type.String({
   minLength: 1,
-  maxLength: 1000,
-  description: `Display name: 1–${NAME_MAX_LENGTH} characters after surrounding whitespace is trimmed; no control characters.`,
+  maxLength: NAME_MAX_LENGTH,
+  description: `Display name: 1–${NAME_MAX_LENGTH} characters, surrounding whitespace trimmed; no control characters.`,
   examples: ['Ada Lovelace'],
 });
 
@@ -28,22 +29,29 @@ export const User = Type.Object(
   {
     id: Type.String({ format: 'uuid', description: 'Server-assigned identifier (UUIDv7, time-ordered).' }),
     dni: Type.String({ description: 'Upper-cased DNI.' }),
-    name: Type.String(),
-    createdAt: Type.String({ format: 'date-time' }),
+    name: Type.String({ description: 'Display name, trimmed.' }),
+    createdAt: Type.String({ format: 'date-time', description: 'When the user was created.' }),
     updatedAt: Type.String({ format: 'date-time', description: 'Moves forward on every change.' }),
   },
-  { $id: 'User', additionalProperties: false },
+  { $id: 'User', additionalProperties: false, description: 'A user.' },
 );
 export type User = Static<typeof User>;
 
-export const CreateUserBody = Type.Object({ dni, name }, { additionalProperties: false });
-export const ReplaceUserBody = CreateUserBody;
-export const PatchUserBody = Type.Object(
-  { dni: Type.Optional(dni), name: Type.Optional(name) },
-  { additionalProperties: false, minProperties: 1 },
+/** The body of a create (POST) and of a replace (PUT): both fields. */
+export const UserInput = Type.Object(
+  { dni, name },
+  { $id: 'UserInput', additionalProperties: false, description: 'A user’s dni and name.' },
 );
-export type CreateUserBody = Static<typeof CreateUserBody>;
-export type PatchUserBody = Static<typeof PatchUserBody>;
+/** The body of a change (PATCH): one field or both. */
+export const UserPatch = Type.Object(
+  { dni: Type.Optional(dni), name: Type.Optional(name) },
+  {
+    $id: 'UserPatch',
+    additionalProperties: false,
+    minProperties: 1,
+    description: 'The fields to change: dni, name or both.',
+  },
+);
 
 export const UserIdParams = Type.Object(
   { id: Type.String({ minLength: 1, maxLength: 64, description: 'The user id.' }) },
@@ -55,7 +63,14 @@ export const DEFAULT_PAGE_SIZE = 20;
 
 export const ListUsersQuery = Type.Object(
   {
-    limit: Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE }),
+    limit: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: MAX_PAGE_SIZE,
+        default: DEFAULT_PAGE_SIZE,
+        description: `Users per page, 1–${MAX_PAGE_SIZE}.`,
+      }),
+    ),
     cursor: Type.Optional(Type.String({ maxLength: 512, description: 'nextCursor from the previous page.' })),
   },
   { additionalProperties: false },
@@ -63,10 +78,13 @@ export const ListUsersQuery = Type.Object(
 
 export const UserPage = Type.Object(
   {
-    items: Type.Array(User),
+    items: Type.Array(Type.Ref('User'), { description: 'The users of this page, oldest first.' }),
     nextCursor: Type.Union([Type.String(), Type.Null()], {
       description: 'Pass as `cursor` to get the next page; null on the last page.',
     }),
   },
-  { additionalProperties: false },
+  { $id: 'UserPage', additionalProperties: false, description: 'One page of users.' },
 );
+
+/** The users feature's shared schemas, added to the app so routes and the OpenAPI document name them. */
+export const USER_SCHEMAS = [User, UserInput, UserPatch, UserPage];

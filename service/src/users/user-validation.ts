@@ -1,6 +1,4 @@
 import { ProblemError } from '../http/problem-types.js';
-import { NAME_MAX_LENGTH } from './user-schemas.js';
-
 /** A request value that passed the JSON schema but breaks a rule the schema cannot express. */
 export class InvalidFieldError extends ProblemError {
   constructor(
@@ -15,15 +13,10 @@ export class InvalidFieldError extends ProblemError {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
+/** The schema bounds the length (NAME_MAX_LENGTH); what is left after trimming must not be empty. */
 export function normaliseName(raw: string): string {
   const name = raw.trim();
   if (name.length === 0) throw new InvalidFieldError('name', 'name must not be empty or only whitespace');
-  if (name.length > NAME_MAX_LENGTH) {
-    throw new InvalidFieldError(
-      'name',
-      `name must be at most ${NAME_MAX_LENGTH} characters (got ${name.length})`,
-    );
-  }
   if (CONTROL_CHARACTERS.test(name))
     throw new InvalidFieldError('name', 'name must not contain control characters');
   return name;
