@@ -14,6 +14,15 @@ export interface StackUrls {
   grafana: string;
 }
 
+/** How long each check may take; the first includes PostgreSQL's first initialisation. */
+export const CHECK_TIMEOUTS_MS = {
+  service: 180_000,
+  scrape: 90_000,
+  rules: 30_000,
+  dashboards: 90_000,
+  trace: 90_000,
+};
+
 export interface CheckResult {
   name: string;
   ok: boolean;
@@ -58,7 +67,11 @@ async function eventually(
   return { name, ok: false, detail: `not within ${timeoutMs / 1000} s; last: ${last}` };
 }
 
-export async function checkStack(urls: StackUrls, report: (r: CheckResult) => void): Promise<CheckResult[]> {
+export async function checkStack(
+  urls: StackUrls,
+  report: (r: CheckResult) => void,
+  timeouts: typeof CHECK_TIMEOUTS_MS = CHECK_TIMEOUTS_MS,
+): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
   const run = async (check: Promise<CheckResult>) => {
     const result = await check;
@@ -68,13 +81,13 @@ export async function checkStack(urls: StackUrls, report: (r: CheckResult) => vo
   };
 
   await run(
-    eventually('service ready on PostgreSQL', 180_000, async () => {
+    eventually('service ready', timeouts.service, async () => {
       const { status, body } = await getJson<{ database?: string }>(`${urls.service}${PATHS.readiness}`);
       return status === 200 ? `${PATHS.readiness} 200, database ${body?.database ?? 'unknown'}` : undefined;
     }),
   );
   await run(
-    eventually(`Prometheus scrapes job ${SCRAPE_JOB}`, 90_000, async () => {
+    eventually(`Prometheus scrapes job ${SCRAPE_JOB}`, timeouts.scrape, async () => {
       const { body } = await getJson<{
         data: { activeTargets: { labels: { job: string }; health: string }[] };
       }>(`${urls.prometheus}/api/v1/targets?state=active`);
@@ -84,7 +97,7 @@ export async function checkStack(urls: StackUrls, report: (r: CheckResult) => vo
   );
   const expectedGroups = prometheusRuleGroups().map((g) => g.name);
   await run(
-    eventually('Prometheus loaded the shipped rule groups', 30_000, async () => {
+    eventually('Prometheus loaded the shipped rule groups', timeouts.rules, async () => {
       const { body } = await getJson<{ data: { groups: { name: string }[] } }>(
         `${urls.prometheus}/api/v1/rules`,
       );
@@ -94,19 +107,21 @@ export async function checkStack(urls: StackUrls, report: (r: CheckResult) => vo
   );
   const expectedTitles = grafanaDashboards().map((d) => d.title);
   await run(
-    eventually('Grafana serves every shipped dashboard', 90_000, async () => {
+    eventually('Grafana serves every shipped dashboard', timeouts.dashboards, async () => {
       const { body } = await getJson<{ title: string }[]>(`${urls.grafana}/api/search?type=dash-db`);
       const titles = new Set(body?.map((d) => d.title));
       return expectedTitles.every((t) => titles.has(t)) ? `${expectedTitles.length} dashboards` : undefined;
     }),
   );
   const traceId = randomBytes(16).toString('hex');
-  await fetch(`${urls.service}/`, {
+  await fetch(`${urls.service}${PATHS.users}?limit=1`, {
     headers: { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` },
     signal: AbortSignal.timeout(5_000),
-  }).catch(() => undefined);
+  })
+    .then((response) => response.arrayBuffer())
+    .catch(() => undefined);
   await run(
-    eventually('a request trace reaches Tempo', 90_000, async () => {
+    eventually('a request trace reaches Tempo', timeouts.trace, async () => {
       const { status } = await getJson(
         `${urls.grafana}/api/datasources/proxy/uid/tempo/api/traces/${traceId}`,
       );
