@@ -10,6 +10,7 @@ export default defineConfig({
       'observability',
       'infra',
       'self-managed',
+      'tools/api-client',
       'tools/architecture',
       'tools/bench',
       'tools/container',
