@@ -13,4 +13,4 @@ export async function renderClientTypes(document: object): Promise<string> {
 }
 
 /** The committed generated types: beside this file, read by `tsc` from the checkout. */
-export const CLIENT_TYPES_FILE = new URL('./openapi.generated.d.ts', import.meta.url);
+export const CLIENT_TYPES_FILE = new URL('./openapi.generated.ts', import.meta.url);
