@@ -24,6 +24,8 @@ export interface QuorumLossFigures {
   newLeaderAfterMs: number | null;
   /** Milliseconds from the kill until the first write was committed again; null if none. */
   firstAcceptedAfterMs: number | null;
+  /** Each write after the loss: when it started (ms after the kill) and whether it was accepted. */
+  writesAfter: { startedAfterMs: number; accepted: boolean }[];
   /** Every key the cluster acknowledged, with its value (what a backup must hold). */
   acknowledged: Map<string, string>;
 }
@@ -63,6 +65,7 @@ export async function runQuorumLoss(
   const acknowledged = new Map<string, string>();
   const before: WriteCount = { accepted: 0, refused: 0 };
   const after: WriteCount = { accepted: 0, refused: 0 };
+  const writesAfter: QuorumLossFigures['writesAfter'] = [];
   const write = async (clientUrl: string, key: string, count: WriteCount) => {
     const value = `written at ${new Date().toISOString()}`;
     const ok = await put(clientUrl, key, value, options.writeTimeoutMs);
@@ -109,11 +112,10 @@ export async function runQuorumLoss(
     for (let n = 0; n < maxWrites && since() < options.windowMs; n++) {
       const started = performance.now();
       const member = survivors[n % survivors.length]!;
-      if (
-        (await write(member.clientUrl, `${options.prefix}/after-${n}`, after)) &&
-        firstAcceptedAfterMs === null
-      )
-        firstAcceptedAfterMs = since();
+      const startedAfterMs = since();
+      const accepted = await write(member.clientUrl, `${options.prefix}/after-${n}`, after);
+      writesAfter.push({ startedAfterMs, accepted });
+      if (accepted && firstAcceptedAfterMs === null) firstAcceptedAfterMs = since();
       await sleep(Math.max(0, options.writeIntervalMs - (performance.now() - started)));
     }
   };
@@ -128,6 +130,7 @@ export async function runQuorumLoss(
     noLeaderAfterMs,
     newLeaderAfterMs,
     firstAcceptedAfterMs,
+    writesAfter,
     acknowledged,
   };
 }
