@@ -112,6 +112,12 @@ describe('errors raised before routing (real server, raw HTTP)', () => {
     expectLikeEveryOtherError(response, 400, 'malformed-request');
   });
 
+  it('bytes that are not HTTP after a complete request: that request still gets its answer', async () => {
+    const response = await rawExchange(t.url, `${get(PATHS.liveness)}0\r\n\r\n`);
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body)).toEqual({ status: 'ok' });
+  });
+
   it('a CONNECT request: answered (404 route-not-found), not dropped', async () => {
     const response = await rawExchange(t.url, get('/readyz').replace(/^GET/, 'CONNECT'));
     expectLikeEveryOtherError(response, 404, 'route-not-found');

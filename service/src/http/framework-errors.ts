@@ -118,13 +118,21 @@ function closingResponse(raw: IncomingMessage, socket: Socket): ServerResponse {
  * through the pipeline, and the connection closes after the answer, as Node's own answer would.
  */
 export function rerouteClientError(this: FastifyInstance, error: ConnectionError, socket: Socket) {
+  // Bytes that are not HTTP right after a complete request (pipelined on one connection): the
+  // request before them is still being answered. That answer goes first; Node's own handling (and
+  // Fastify's) would destroy the connection under it.
+  const inFlight = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
+  if (inFlight) {
+    inFlight.once('finish', () => setImmediate(() => rerouteClientError.call(this, error, socket)));
+    return;
+  }
   const problem = parserProblem(error);
-  // A response already under way on this connection cannot be followed by another one.
-  const busy = (socket as Socket & { _httpMessage?: unknown })._httpMessage != null;
-  if (problem === undefined || socket.destroyed || !socket.writable || busy) {
+  if (problem === undefined || socket.destroyed) {
     socket.destroy(error);
     return;
   }
+  // Already closing after an answer that said `Connection: close`: nothing more is owed.
+  if (!socket.writable) return;
   const raw = new IncomingMessage(socket);
   raw.httpVersionMajor = 1;
   raw.httpVersionMinor = 1;
