@@ -13,7 +13,7 @@ export const STACK_PARTS = [
 ] as const;
 export type StackPart = (typeof STACK_PARTS)[number];
 
-export function stackName(env: EnvironmentConfig, part: StackPart): string {
+export function stackName(env: Pick<EnvironmentConfig, 'names'>, part: StackPart): string {
   return `${SERVICE_NAME}-${env.names.name}-${part}`;
 }
 
