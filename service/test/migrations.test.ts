@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PATHS } from '@slipway/contract';
+import { startPostgres } from '@slipway/testing';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config/index.js';
+import { createDatabase } from '../src/db/database.js';
+import { migrateToLatest } from '../src/db/migrator.js';
 import { bodyOf } from './support/test-app.js';
 
 const serviceDir = join(import.meta.dirname, '..');
@@ -56,6 +61,30 @@ describe('the migrate command and MIGRATE_ON_START=false (how Kubernetes runs th
     expect(result.stderr).toMatch(
       /^migration failed: cannot open the SQLite database at .*point SQLITE_PATH at a file/,
     );
+  });
+});
+
+describe('the migrations on each database', () => {
+  it('store timestamps as timestamptz on PostgreSQL and as text on SQLite', async () => {
+    const postgres = await startPostgres();
+    const sqlitePath = join(mkdtempSync(join(tmpdir(), 'slipway-migrate-')), 'slipway.db');
+    const onPostgres = createDatabase(loadConfig({ DATABASE_URL: await postgres.createDatabase('types') }));
+    const onSqlite = createDatabase(loadConfig({ SQLITE_PATH: sqlitePath }));
+    try {
+      await migrateToLatest(onPostgres);
+      await migrateToLatest(onSqlite);
+      const pgColumn = await sql<{ data_type: string }>`
+        select data_type from information_schema.columns
+        where table_name = 'users' and column_name = 'created_at'`.execute(onPostgres.db);
+      expect(pgColumn.rows).toEqual([{ data_type: 'timestamp with time zone' }]);
+      const sqliteColumn = await sql<{ type: string }>`
+        select type from pragma_table_info('users') where name = 'created_at'`.execute(onSqlite.db);
+      expect(sqliteColumn.rows).toEqual([{ type: 'TEXT' }]);
+    } finally {
+      await onPostgres.close();
+      await onSqlite.close();
+      await postgres.stop();
+    }
   });
 });
 

@@ -5,7 +5,7 @@ import { migrations } from './migrations/index.js';
 function migratorFor(database: Database): Migrator {
   return new Migrator({
     db: database.db,
-    provider: { getMigrations: async () => migrations(database.dialect) },
+    provider: { getMigrations: async () => migrations },
   });
 }
 

@@ -1,7 +1,8 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 
-export async function up(db: Kysely<unknown>, dialect: 'sqlite' | 'postgres'): Promise<void> {
-  const timestamp = dialect === 'postgres' ? sql`timestamptz` : sql`text`;
+export async function up(db: Kysely<unknown>): Promise<void> {
+  // timestamptz on PostgreSQL; SQLite has no timestamp type, so ISO 8601 text there.
+  const timestamp = db.getExecutor().adapter instanceof PostgresAdapter ? sql`timestamptz` : sql`text`;
   await db.schema
     .createTable('users')
     .addColumn('id', 'text', (c) => c.primaryKey())
