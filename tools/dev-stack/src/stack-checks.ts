@@ -1,8 +1,8 @@
 /**
  * What "the stack is up" means, checked from the host through the published ports: the service
- * is ready on PostgreSQL, Prometheus scrapes it and has loaded the shipped rule groups, Grafana
- * serves every shipped dashboard, and a request's trace reaches Tempo (read back through
- * Grafana's data source proxy). Each check is bounded in time.
+ * is ready, Prometheus scrapes it and has loaded the shipped rule groups, Grafana serves every
+ * shipped dashboard, and a request's trace reaches Tempo (read back from Tempo's query API;
+ * Grafana's Tempo data source points at the same service). Each check is bounded in time.
  */
 import { randomBytes } from 'node:crypto';
 import { PATHS } from '@slipway/contract';
@@ -12,6 +12,7 @@ export interface StackUrls {
   service: string;
   prometheus: string;
   grafana: string;
+  tempo: string;
 }
 
 /** How long each check may take; the first includes PostgreSQL's first initialisation. */
@@ -122,9 +123,7 @@ export async function checkStack(
     .catch(() => undefined);
   await run(
     eventually('a request trace reaches Tempo', timeouts.trace, async () => {
-      const { status } = await getJson(
-        `${urls.grafana}/api/datasources/proxy/uid/tempo/api/traces/${traceId}`,
-      );
+      const { status } = await getJson(`${urls.tempo}/api/traces/${traceId}`);
       return status === 200 ? `trace ${traceId} found` : undefined;
     }),
   );

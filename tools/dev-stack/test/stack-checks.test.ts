@@ -66,7 +66,7 @@ describeWithTool(
     it('pass on a working stack: service ready, target up, every rule group and dashboard, the trace', async () => {
       const results: CheckResult[] = [];
       await checkStack(
-        { service: service.url, prometheus: prometheus.url, grafana: grafana.url },
+        { service: service.url, prometheus: prometheus.url, grafana: grafana.url, tempo: grafana.url },
         (r) => results.push(r),
         SHORT,
       );
@@ -81,7 +81,7 @@ describeWithTool(
       const bounds = { service: 500, scrape: 500, rules: 500, dashboards: 500, trace: 500 };
       const started = performance.now();
       const results = await checkStack(
-        { service: closed, prometheus: closed, grafana: closed },
+        { service: closed, prometheus: closed, grafana: closed, tempo: closed },
         () => {},
         bounds,
       );

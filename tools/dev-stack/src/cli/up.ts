@@ -10,6 +10,7 @@ import { runCompose } from '../compose-command.js';
 import { hostPort, readComposeFile } from '../compose-file.js';
 import { STACK_FILES_DIR } from '../paths.js';
 import { checkStack } from '../stack-checks.js';
+import { TEMPO_HTTP_PORT } from '../stack-files/tempo-config.js';
 import { writeStackFiles } from '../stack-files/write-stack-files.js';
 
 async function main(): Promise<number> {
@@ -26,6 +27,7 @@ async function main(): Promise<number> {
     service: url('slipway', HTTP_PORT),
     prometheus: url('prometheus', 9090),
     grafana: url('grafana', 3000),
+    tempo: url('tempo', TEMPO_HTTP_PORT),
   };
   const results = await checkStack(urls, (r) =>
     console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.name} — ${r.detail}`),
@@ -34,6 +36,7 @@ async function main(): Promise<number> {
 service     ${urls.service}   (API token: ${STACK_FILES_DIR}/secrets/api_tokens)
 prometheus  ${urls.prometheus}/alerts
 grafana     ${urls.grafana}   (dashboards in the Slipway folder; admin password: ${STACK_FILES_DIR}/secrets/grafana_admin_password)
+tempo       ${urls.tempo}   (traces read best in Grafana: Explore → Tempo)
 smoke test  SMOKE_API_TOKEN=$(cat ${STACK_FILES_DIR}/secrets/api_tokens) npm run smoke -- ${urls.service}
 remove it   npm run dev:stack:down`);
   return results.every((r) => r.ok) ? 0 : 1;

@@ -1,8 +1,8 @@
 /**
  * A stand-in for Grafana and Tempo (neither runs on these machines): it serves the titles of the
  * dashboard files the generator provisioned at Grafana's search API, receives the service's spans
- * as Tempo's OTLP/HTTP receiver would, and answers Grafana's Tempo data source proxy for the
- * trace ids it received. Only the three calls the stack checks make.
+ * as Tempo's OTLP/HTTP receiver would, and answers Tempo's trace query for the trace ids it
+ * received. Only the three calls the stack checks make.
  */
 import { once } from 'node:events';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -20,7 +20,7 @@ export async function startFakeGrafana(dashboardsDir: string) {
     request.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
     request.on('end', () => {
       const url = new URL(request.url ?? '/', 'http://fake');
-      const trace = /^\/api\/datasources\/proxy\/uid\/tempo\/api\/traces\/([0-9a-f]{32})$/.exec(url.pathname);
+      const trace = /^\/api\/traces\/([0-9a-f]{32})$/.exec(url.pathname);
       if (request.method === 'POST' && url.pathname === '/v1/traces') {
         const spans = (
           JSON.parse(body) as { resourceSpans: { scopeSpans: { spans: { traceId: string }[] }[] }[] }
