@@ -14,7 +14,8 @@ it('names the package of a file, scoped or nested', () => {
 });
 
 it('puts packages, the service’s folders and V8’s entries in their layers', () => {
-  const layer = (source: string, name = 'f') => layerOf(name, source, serviceDir);
+  const layer = (source: string, functionName = 'f', lineNumber = 0) =>
+    layerOf({ functionName, lineNumber }, source, serviceDir);
   expect(layer(`${modules}/fastify/lib/reply.js`)).toBe(LAYER.fastify);
   expect(layer(`${modules}/pino/lib/proto.js`)).toBe('pino logging');
   expect(layer(`${modules}/@opentelemetry/api/build/src/index.js`)).toBe('tracing (OpenTelemetry)');
@@ -25,7 +26,9 @@ it('puts packages, the service’s folders and V8’s entries in their layers', 
   expect(layer(join(serviceDir, 'dist/chunk-ABC.js'))).toBe(INHERIT);
   expect(layer('node:_http_outgoing')).toBe(LAYER.node);
   expect(layer('', '(garbage collector)')).toBe(LAYER.gc);
-  expect(layer('', 'writev')).toBe(INHERIT);
+  expect(layer('', 'writev', -1)).toBe(INHERIT);
+  expect(layer('', 'validate11', 2)).toBe(LAYER.ajv);
+  expect(layer('', 'anonymous0', 33)).toBe(INHERIT);
 });
 
 it('counts Node’s own code for the layer that called it, and for the HTTP server below Fastify', () => {
@@ -49,6 +52,7 @@ it('counts Node’s own code for the layer that called it, and for the HTTP serv
       { id: 7, callFrame: frame('writeString', '') },
       { id: 8, callFrame: frame('(idle)', '') },
     ],
+    startTime: 1_000_000,
     samples: [4, 4, 7, 8, 8, 8],
     timeDeltas: [1000, 1000, 2000, 5000, 5000, 5000],
   };
@@ -63,4 +67,13 @@ it('counts Node’s own code for the layer that called it, and for the HTTP serv
   ]);
   expect(summary.idleMs).toBe(15);
   expect(summary.busyMs).toBe(4);
+
+  // Only the samples taken in the window count (the clock starts at startTime).
+  const window = { fromUs: 1_002_000, toUs: 1_009_000 };
+  const windowed = summariseProfile(profile, { locate: (f) => sources[f.url] ?? f.url, serviceDir, window });
+  expect(windowed.layers.map((l) => [l.layer, l.ms])).toEqual([
+    ['pino logging', 2],
+    [LAYER.node, 1],
+  ]);
+  expect(windowed.idleMs).toBe(5);
 });

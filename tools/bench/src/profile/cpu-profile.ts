@@ -19,6 +19,11 @@ export interface ProfileNode {
 
 export interface CpuProfile {
   nodes: ProfileNode[];
+  /**
+   * When profiling began, in microseconds of the system's monotonic clock (CLOCK_MONOTONIC on
+   * Linux, what process.hrtime() reads in any process), so other processes can name a window.
+   */
+  startTime: number;
   /** The node on top of the stack at each sample. */
   samples: number[];
   /** Microseconds since the previous sample, one per sample. */
@@ -27,21 +32,30 @@ export interface CpuProfile {
 
 /**
  * Self time of each node in microseconds (the time it was on top of the stack), counting only the
- * samples taken from `fromUs` to `toUs` after the profile began.
+ * samples taken within `window` (monotonic clock, microseconds; see `startTime`).
  */
 export function selfTimes(
   profile: CpuProfile,
-  fromUs = 0,
-  toUs = Number.POSITIVE_INFINITY,
+  window: MonotonicWindow = { fromUs: Number.NEGATIVE_INFINITY, toUs: Number.POSITIVE_INFINITY },
 ): Map<number, number> {
   const times = new Map<number, number>();
-  let at = 0;
+  let at = profile.startTime;
   profile.samples.forEach((id, i) => {
     const delta = profile.timeDeltas[i] ?? 0;
     at += delta;
-    if (at >= fromUs && at <= toUs) times.set(id, (times.get(id) ?? 0) + delta);
+    if (at >= window.fromUs && at <= window.toUs) times.set(id, (times.get(id) ?? 0) + delta);
   });
   return times;
+}
+
+export interface MonotonicWindow {
+  fromUs: number;
+  toUs: number;
+}
+
+/** Now on the monotonic clock that profiles use, in microseconds. */
+export function monotonicUs(): number {
+  return Number(process.hrtime.bigint() / 1000n);
 }
 
 /** Each node's parent. */

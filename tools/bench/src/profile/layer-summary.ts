@@ -4,7 +4,7 @@
  */
 import { relative, sep } from 'node:path';
 import { REPOSITORY_ROOT } from '../machine/repository-paths.js';
-import { type CpuProfile, parents, selfTimes } from './cpu-profile.js';
+import { type CpuProfile, type MonotonicWindow, parents, selfTimes } from './cpu-profile.js';
 import { IDLE, INHERIT, LAYER, layerOf } from './layers.js';
 import type { SourceLocator } from './source-locator.js';
 
@@ -42,25 +42,21 @@ function displayPath(source: string): string {
 export interface SummaryOptions {
   locate: SourceLocator;
   serviceDir: string;
-  /**
-   * The window to count, in milliseconds since the process started: leaves out start-up, warm-up
-   * and shutdown (closing SQLite checkpoints its WAL, for one).
-   */
-  fromMs?: number;
-  toMs?: number;
+  /** Count only these samples (leaves out start-up, warm-up and shutdown); all by default. */
+  window?: MonotonicWindow;
   hottestCount?: number;
 }
 
 export function summariseProfile(
   profile: CpuProfile,
-  { locate, serviceDir, fromMs = 0, toMs = Number.POSITIVE_INFINITY, hottestCount = 10 }: SummaryOptions,
+  { locate, serviceDir, window, hottestCount = 10 }: SummaryOptions,
 ): ProfileSummary {
   const parentOf = parents(profile);
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const own = new Map(
     profile.nodes.map((node) => {
       const source = locate(node.callFrame);
-      return [node.id, { source, layer: layerOf(node.callFrame.functionName, source, serviceDir) }];
+      return [node.id, { source, layer: layerOf(node.callFrame, source, serviceDir) }];
     }),
   );
   // Node's own code counts for the layer that called it (fs writes of log lines for pino, socket
@@ -83,7 +79,7 @@ export function summariseProfile(
   const layerMs = new Map<string, number>();
   const functionMs = new Map<string, HotFunction & { ms: number }>();
   let idleMs = 0;
-  for (const [id, micros] of selfTimes(profile, fromMs * 1000, toMs * 1000)) {
+  for (const [id, micros] of selfTimes(profile, window)) {
     const ms = micros / 1000;
     const layer = effectiveLayer(id);
     if (layer === IDLE) {

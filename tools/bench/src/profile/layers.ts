@@ -15,6 +15,7 @@ export const LAYER = {
   v8: 'V8 and native code, no JS caller',
   node: 'Node.js core: HTTP server, sockets, event loop',
   fastify: 'Fastify core (routing, hooks, request, reply, serialisation)',
+  ajv: 'schema validation (Ajv)',
   sqlite: 'SQLite driver (node:sqlite, through the service’s db/node-sqlite-adapter.ts)',
 } as const;
 
@@ -50,7 +51,7 @@ const PACKAGE_LAYERS: [layer: string, packages: string[]][] = [
     ],
   ],
   [
-    'schema validation (Ajv)',
+    LAYER.ajv,
     ['ajv', 'ajv-formats', '@fastify/ajv-compiler', 'fast-deep-equal', 'json-schema-traverse', 'fast-uri'],
   ],
   [
@@ -120,11 +121,19 @@ function packageLayer(name: string): string {
  * The layer of a frame, from its function name and its source (see source-locator.ts): a
  * `node:` URL, a file path, or empty for V8's own entries.
  */
-export function layerOf(functionName: string, source: string, serviceDir: string): string {
+export function layerOf(
+  frame: { functionName: string; lineNumber: number },
+  source: string,
+  serviceDir: string,
+): string {
+  const { functionName } = frame;
   if (source === '') {
     if (functionName === '(garbage collector)') return LAYER.gc;
     if (functionName === '(idle)') return IDLE;
     if (functionName === '(program)') return LAYER.v8;
+    // Code compiled at run time (new Function) has a position but no file: Ajv's validators are
+    // named validateN, whoever calls them; fast-json-stringify's serialisers belong to their caller.
+    if (frame.lineNumber >= 0 && /^validate\d+$/.test(functionName)) return LAYER.ajv;
     // Built-ins and native functions: their time is their caller's.
     return INHERIT;
   }

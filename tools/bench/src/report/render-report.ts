@@ -89,7 +89,10 @@ function layersTable(profiles: ProfileRun[]): string[] {
     });
     lines.push(`| ${layer} | ${cells.join(' | ')} |`);
   }
-  const busy = profiles.map((run) => percent(run.summary.busyMs / (run.summary.busyMs + run.summary.idleMs)));
+  const busy = profiles.map(({ summary }) => {
+    const sampled = summary.busyMs + summary.idleMs;
+    return sampled > 0 ? percent(summary.busyMs / sampled) : 'no samples';
+  });
   lines.push(`| *the server CPU was busy* | ${busy.join(' | ')} |`);
   return lines;
 }
@@ -124,7 +127,7 @@ export function renderReport(report: BenchReport, command: string): string {
     '',
     '#### Where the service spends its CPU, by layer',
     '',
-    `The service under the same load with \`node --cpu-prof\`, one process per column (profiling slows it, so these runs are not in the table above). ` +
+    `The service under the same load with \`node --cpu-prof\`, one process per database running the requests in turn (profiling slows it, so these runs are not in the table above); each column counts only its measured seconds. ` +
       'Self time of each function, attributed to the layer of its source file through the bundle’s source maps; native code counts for its caller.',
     '',
     ...layersTable(report.profiles),

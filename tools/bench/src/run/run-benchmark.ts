@@ -13,7 +13,7 @@ import { type LoadRequest, type LoadResult, runWrk } from '../load/wrk.js';
 import { type CpuPlan, childProcessWithArgument, pinProcessTree, planCpus } from '../machine/cpu-pinning.js';
 import { type MachineFacts, machineFacts } from '../machine/machine-facts.js';
 import { SERVICE_DIR } from '../machine/repository-paths.js';
-import { readOnlyProfile } from '../profile/cpu-profile.js';
+import { type MonotonicWindow, monotonicUs, readOnlyProfile } from '../profile/cpu-profile.js';
 import { type ProfileSummary, summariseProfile } from '../profile/layer-summary.js';
 import { createSourceLocator } from '../profile/source-locator.js';
 import { type PeerKind, peerLaunch } from '../targets/peer-launch.js';
@@ -84,19 +84,28 @@ interface Context {
 
 let seeded = 0;
 
-/** The user the GET rows read; a new dni each time, as processes may share a database. */
+/**
+ * The user the GET rows read; a new dni each time, as processes may share a database. A service
+ * that has just started on a busy machine may shed load for a moment (503 with Retry-After): it is
+ * asked again, as a client would, for at most 15 s.
+ */
 async function createUser(url: string, headers: Record<string, string>): Promise<string> {
   seeded += 1;
-  const response = await fetch(`${url}${PATHS.users}`, {
-    method: 'POST',
-    headers: { ...headers, 'content-type': 'application/json' },
-    body: JSON.stringify({ dni: `SEED-${seeded}`, name: 'Bench Seed' }),
-  });
-  const body = (await response.json()) as { id?: string };
-  if (response.status !== 201 || body.id === undefined) {
-    throw new Error(`creating the seed user answered ${response.status}: ${JSON.stringify(body)}`);
+  const deadline = performance.now() + 15_000;
+  for (;;) {
+    const response = await fetch(`${url}${PATHS.users}`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ dni: `SEED-${seeded}`, name: 'Bench Seed' }),
+    });
+    const body = (await response.json()) as { id?: string };
+    if (response.status === 201 && body.id !== undefined) return body.id;
+    if (response.status !== 503 || performance.now() > deadline) {
+      throw new Error(`creating the seed user answered ${response.status}: ${JSON.stringify(body)}`);
+    }
+    const retryAfterMs = Math.min(Number(response.headers.get('retry-after') ?? 1) * 1000, 1000) || 200;
+    await new Promise((resolve) => setTimeout(resolve, retryAfterMs));
   }
-  return body.id;
 }
 
 function loadRequest(scenario: ScenarioKey, url: string, userId: string, headers: Record<string, string>) {
@@ -179,37 +188,41 @@ async function measureStartToReady(ctx: Context, database: ServiceDatabase): Pro
 }
 
 /**
- * The service under the same load with --cpu-prof, one process per scenario. Only the samples of
- * the measured run count: start-up and warm-up are left out.
+ * The service under the same load with --cpu-prof: one process per database, each request in turn
+ * as in the measured rows. Only the samples of each measured run count, not start-up, warm-ups or
+ * shutdown.
  */
 async function profileService(
   ctx: Context,
   database: ServiceDatabase,
   label: ProfileRun['database'],
 ): Promise<ProfileRun[]> {
-  const runs: ProfileRun[] = [];
-  const locate = createSourceLocator();
-  for (const scenario of ['get', 'post'] as const) {
-    const dir = mkdtempSync(join(ctx.workDir, 'profile-'));
-    const server = await startTarget(await serviceLaunchFor(ctx, database, false, dir));
-    // The profile starts a little after the spawn: the window shifts by those few milliseconds.
-    let fromMs = 0;
-    let toMs = 0;
-    try {
-      const userId = await createUser(server.url, writeHeaders(ctx));
+  const dir = mkdtempSync(join(ctx.workDir, 'profile-'));
+  const server = await startTarget(await serviceLaunchFor(ctx, database, false, dir));
+  const scenarios = ['get', 'post'] as const;
+  // Each measured run on the clock the profile's samples carry.
+  const windows = new Map<ScenarioKey, MonotonicWindow>();
+  try {
+    const userId = await createUser(server.url, writeHeaders(ctx));
+    for (const scenario of scenarios) {
+      const window = { fromUs: 0, toUs: 0 };
       await measure(ctx, loadRequest(scenario, server.url, userId, writeHeaders(ctx)), () => {
-        fromMs = performance.now() - server.spawnedAt;
+        window.fromUs = monotonicUs();
       });
-      toMs = performance.now() - server.spawnedAt;
-    } finally {
-      await server.stop();
+      window.toUs = monotonicUs();
+      windows.set(scenario, window);
     }
-    const window = { fromMs, toMs };
-    const summary = summariseProfile(readOnlyProfile(dir), { locate, serviceDir: ctx.serviceDir, ...window });
-    runs.push({ database: label, scenario, summary });
-    ctx.log(`profiled the service on ${label}, ${SCENARIOS[scenario]}`);
+  } finally {
+    await server.stop();
   }
-  return runs;
+  const profile = readOnlyProfile(dir);
+  const locate = createSourceLocator();
+  ctx.log(`profiled the service on ${label}`);
+  return scenarios.map((scenario) => ({
+    database: label,
+    scenario,
+    summary: summariseProfile(profile, { locate, serviceDir: ctx.serviceDir, window: windows.get(scenario) }),
+  }));
 }
 
 /** Starts the throwaway PostgreSQL and moves it, and the backends it will fork, to the server CPU. */

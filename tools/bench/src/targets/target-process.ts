@@ -10,8 +10,6 @@ import { pinnedCommand } from '../machine/cpu-pinning.js';
 export interface TargetProcess {
   url: string;
   pid: number;
-  /** performance.now() when it was spawned. */
-  spawnedAt: number;
   /** Spawn → the readiness URL answered as expected, in milliseconds. */
   startMs: number;
   /** Resident set size now (VmRSS), in MB. */
@@ -86,7 +84,6 @@ export async function startTarget(launch: TargetLaunch): Promise<TargetProcess> 
   return {
     url,
     pid,
-    spawnedAt: started,
     startMs,
     residentMb: () => residentMb(pid),
     stop: () => stopChild(child, exited),
