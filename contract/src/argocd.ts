@@ -25,3 +25,10 @@ return hs
 export const ARGOCD_CM_DATA = {
   'resource.customizations.health.argoproj.io_Application': APPLICATION_HEALTH_LUA,
 } as const;
+
+/**
+ * Helm charts served from OCI registries: ArgoCD must know each as a Helm repository with OCI
+ * enabled (infra/ declares them when it installs ArgoCD), and deploy/'s Applications name the same
+ * URL (no scheme) as their repoURL.
+ */
+export const OCI_HELM_REPOSITORIES = { karpenter: 'public.ecr.aws/karpenter' } as const;
