@@ -5,9 +5,16 @@
  * start is what makes the service ready in well under a second (`npm run dev` keeps a watch mode).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { enableCompileCache } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { bundle, distDir, metafilePath, serviceDir } from './bundle.mjs';
+
+// V8 keeps the compiled bundle on disk (in the OS temp folder), so a second start skips parsing it.
+enableCompileCache();
+
+const serviceDir = fileURLToPath(new URL('..', import.meta.url));
+const distDir = join(serviceDir, 'dist');
+const metafilePath = join(distDir, 'meta.json');
 
 const envFile = process.argv[2] ?? fileURLToPath(new URL('../../.env', import.meta.url));
 if (existsSync(envFile)) process.loadEnvFile(envFile);
@@ -26,6 +33,7 @@ function bundleIsStale() {
 
 if (bundleIsStale()) {
   const started = performance.now();
+  const { bundle } = await import('./bundle.mjs');
   await bundle();
   process.stderr.write(`built dist/ in ${Math.round(performance.now() - started)} ms (sources changed)\n`);
 }
