@@ -1,6 +1,6 @@
 /** The figures the targets are about, computed from one run's rows. */
-import type { BenchReport, ScenarioKey, TargetName } from '../run/run-benchmark.js';
-import { TARGETS } from '../run/run-benchmark.js';
+import type { BenchReport, ScenarioKey, TargetName } from '../run/bench-report.js';
+import { TARGETS } from '../run/bench-report.js';
 
 export const GOALS = {
   /** Service throughput ÷ bare Fastify on the same driver, at least. */

@@ -1,6 +1,6 @@
 /** The benchmark's section of docs/benchmarks.md, as Markdown. */
-import type { BenchReport, ProfileRun } from '../run/run-benchmark.js';
-import { SCENARIOS, TARGETS } from '../run/run-benchmark.js';
+import type { BenchReport, ProfileRun } from '../run/bench-report.js';
+import { SCENARIOS, TARGETS } from '../run/bench-report.js';
 import { GOALS, median, PAIRS, pairRatios } from './ratios.js';
 
 const percent = (share: number) => `${Math.round(share * 100)} %`;

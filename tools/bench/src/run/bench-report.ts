@@ -1,0 +1,48 @@
+/** What one run of the benchmark measured: the data every report is rendered from. */
+import { PATHS } from '@slipway/contract';
+import type { LoadResult } from '../load/wrk.js';
+import type { CpuPlan } from '../machine/cpu-pinning.js';
+import type { MachineFacts } from '../machine/machine-facts.js';
+import type { ProfileSummary } from '../profile/layer-summary.js';
+import type { PeerKind } from '../targets/peer-launch.js';
+import type { BenchSettings } from './bench-settings.js';
+
+export const SCENARIOS = {
+  get: `GET ${PATHS.users}/:id`,
+  post: `POST ${PATHS.users}`,
+  root: `GET ${PATHS.root}`,
+} as const;
+export type ScenarioKey = keyof typeof SCENARIOS;
+
+export const TARGETS = {
+  raw: 'raw node:http' satisfies PeerKind,
+  bareSqlite: 'bare Fastify + node:sqlite' satisfies PeerKind,
+  serviceSqlite: 'service on SQLite',
+  barePostgres: 'bare Fastify + pg' satisfies PeerKind,
+  servicePostgres: 'service on PostgreSQL',
+} as const;
+export type TargetName = (typeof TARGETS)[keyof typeof TARGETS];
+
+export interface Row {
+  target: TargetName;
+  scenario: ScenarioKey;
+  result: LoadResult;
+}
+
+export interface ProfileRun {
+  database: 'SQLite' | 'PostgreSQL';
+  scenario: ScenarioKey;
+  summary: ProfileSummary;
+}
+
+export interface BenchReport {
+  settings: BenchSettings;
+  machine: MachineFacts;
+  cpus: CpuPlan;
+  rows: Row[];
+  /** Resident memory of each target after its rows. */
+  residentMb: Partial<Record<TargetName, number>>;
+  /** Spawn → /readyz 200 of the bundle, one per start. */
+  startToReadyMs: number[];
+  profiles: ProfileRun[];
+}
