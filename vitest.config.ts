@@ -14,6 +14,7 @@ export default defineConfig({
       'tools/architecture',
       'tools/bench',
       'tools/container',
+      'tools/project-files',
       'tools/smoke',
       'tools/local-cluster',
       'tools/manifest-checks',
