@@ -21,5 +21,5 @@ export function benchTools(): { available: boolean; reason: string } {
 
 export function requireBenchTools(): void {
   const tools = benchTools();
-  if (!tools.available) throw new Error(`npm run bench cannot run: ${tools.reason}`);
+  if (!tools.available) throw new Error(tools.reason);
 }
