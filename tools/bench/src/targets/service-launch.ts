@@ -8,9 +8,9 @@ import { loopbackServiceEnv } from '@slipway/testing';
 import type { TargetLaunch } from './target-process.js';
 
 /**
- * The service's `npm run build` (the esbuild bundle in dist/) with source maps: the code is the same
- * as without them (only a trailing comment differs), and the maps let the CPU profile name source
- * files.
+ * The service's `npm run build` (the esbuild bundle in dist/) with source maps, which let the CPU
+ * profile name source files. The code is the same as without them: only a trailing comment per
+ * file and the chunks' file names differ.
  */
 export function buildServiceBundle(serviceDir: string): void {
   execFileSync('npm', ['run', 'build', '--', '--sourcemap'], {
