@@ -36,7 +36,6 @@ export async function bundle({ sourcemap = false } = {}) {
     banner: {
       js: "import { createRequire as __slipwayRequire } from 'node:module'; const require = __slipwayRequire(import.meta.url);",
     },
-    sourcemap,
     metafile: true,
     sourcemap,
     logLevel: 'warning',
