@@ -5,14 +5,14 @@
 import { once } from 'node:events';
 import { type Config, EXIT_CODE_CONFIG_ERROR } from '@slipway/contract';
 import { buildApp } from './app.js';
-import { readBuildInfo } from './build-info.js';
 import { ConfigError, loadConfig, secretSource } from './config/index.js';
 import { createDatabase } from './db/database.js';
-import { createLifecycle } from './lifecycle.js';
 import { explainListenError, StartupError } from './listen-error.js';
 import { logDestination } from './logging/log-destination.js';
 import { createMetricsServer } from './metrics/metrics-server.js';
 import { createServiceMetrics } from './metrics/service-metrics.js';
+import { readBuildInfo } from './runtime/build-info.js';
+import { createLifecycle } from './runtime/lifecycle.js';
 import { installShutdown } from './shutdown.js';
 import { prepareSchema } from './startup.js';
 import { createTracing } from './tracing/index.js';

@@ -2,8 +2,8 @@ import type { Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Config } from '@slipway/contract';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import type { Lifecycle } from './lifecycle.js';
-import { withinTimeout } from './time-limit.js';
+import type { Lifecycle } from './runtime/lifecycle.js';
+import { withinTimeout } from './runtime/time-limit.js';
 
 export interface ShutdownParts {
   config: Config;

@@ -1,9 +1,9 @@
 import { type Config, PATHS } from '@slipway/contract';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { BuildInfo } from '../build-info.js';
 import { redactConfig } from '../config/index.js';
 import { problemResponse } from '../http/schema-refs.js';
+import type { BuildInfo } from '../runtime/build-info.js';
 
 const info = {
   tags: ['info'],

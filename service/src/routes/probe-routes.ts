@@ -2,9 +2,9 @@ import { PATHS } from '@slipway/contract';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Database } from '../db/database.js';
-import type { Lifecycle } from '../lifecycle.js';
 import { EXEMPT_FROM_LOAD_SHEDDING } from '../plugins/load-shedding.js';
-import { withinTimeout } from '../time-limit.js';
+import type { Lifecycle } from '../runtime/lifecycle.js';
+import { withinTimeout } from '../runtime/time-limit.js';
 
 const PING_TIMEOUT_MS = 1000;
 

@@ -8,8 +8,8 @@ import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/index.js';
 import { createDatabase, type Database } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrator.js';
-import { createLifecycle, type Lifecycle } from '../../src/lifecycle.js';
 import { createServiceMetrics, type ServiceMetrics } from '../../src/metrics/service-metrics.js';
+import { createLifecycle, type Lifecycle } from '../../src/runtime/lifecycle.js';
 import { createTracing } from '../../src/tracing/index.js';
 
 export interface TestApp {

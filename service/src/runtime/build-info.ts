@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { findPackageJSON } from 'node:module';
 import { type Config, SERVICE_NAME } from '@slipway/contract';
 
 export interface BuildInfo {
@@ -10,13 +11,13 @@ export interface BuildInfo {
 }
 
 /**
- * The version comes from the package.json beside `src/` (development) or `dist/` (the image), so
- * it is defined once, in package.json.
+ * The version is defined once, in the service's package.json: the nearest one to this module, in
+ * the source tree and in the image (/app/package.json beside /app/dist) alike.
  */
 export function readBuildInfo(config: Config): BuildInfo {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
+  const path = findPackageJSON(import.meta.url);
+  if (path === undefined) throw new Error(`no package.json above ${import.meta.url}`);
+  const pkg = JSON.parse(readFileSync(path, 'utf8')) as { version: string };
   return {
     name: SERVICE_NAME,
     version: pkg.version,

@@ -1,4 +1,4 @@
-import type { ServiceMetrics } from './metrics/service-metrics.js';
+import type { ServiceMetrics } from '../metrics/service-metrics.js';
 
 export type Phase = 'starting' | 'ready' | 'draining';
 
