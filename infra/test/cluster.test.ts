@@ -3,6 +3,7 @@ import {
   CLUSTER_METADATA,
   gitopsRootPath,
   NAMESPACES,
+  OCI_HELM_REPOSITORIES,
   REPOSITORY,
   ROOT_APPLICATION,
   SERVICE_ACCOUNTS,
@@ -153,6 +154,17 @@ describe.each(BOTH)('EKS cluster of $name', ({ name, config }) => {
     );
     const values = JSON.parse(chart?.Properties.Values);
     expect(values.configs.cm).toEqual(ARGOCD_CM_DATA);
+  });
+
+  it("declares the OCI Helm repositories deploy/'s Applications pull charts from", async () => {
+    const t = await templateOf(config, 'cluster');
+    const chart = Object.values(t.findResources('Custom::AWSCDK-EKS-HelmChart')).find(
+      (r) => r.Properties.Chart === ARGOCD_CHART.chart,
+    );
+    const repositories = Object.values(JSON.parse(chart?.Properties.Values).configs.repositories);
+    for (const url of Object.values(OCI_HELM_REPOSITORIES)) {
+      expect(repositories).toContainEqual(expect.objectContaining({ url, type: 'helm', enableOCI: 'true' }));
+    }
   });
 
   it('registers the cluster with Argo CD, carrying every CLUSTER_METADATA annotation', async () => {

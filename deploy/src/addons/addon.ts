@@ -5,6 +5,7 @@
  * the cluster metadata infra/ writes on ArgoCD's cluster Secret; everything else is in git.
  */
 import type { AddonName } from '../environments/index.js';
+import type { KubernetesModel } from '../objects/kube-object.js';
 import type { PodSecurityLevel } from '../objects/namespace.js';
 import type { Waiver } from '../objects/waivers.js';
 import type { HelmChart } from './chart-versions.js';
@@ -28,6 +29,12 @@ export interface Addon {
   securityContextPaths?: { pod?: string[]; container?: string[] };
   /** Order among the add-ons (CRD providers first). */
   syncWave: number;
+  /**
+   * Objects that configure the add-on and need custom resource definitions of the charts (its own,
+   * or External Secrets'): rendered in the platform-config folder, which syncs after every chart
+   * whose wave is below it.
+   */
+  companions?: KubernetesModel[];
 }
 
 /** Pod and container security contexts that satisfy Pod Security `restricted`, for add-on values. */

@@ -3,6 +3,7 @@
  * each chart's values.yaml at the pinned version. An object literal with a misspelled key fails
  * the typecheck (excess property check), before Helm would silently ignore it.
  */
+import type { AlertmanagerConfig } from '@slipway/observability';
 import type { RESTRICTED_CONTAINER_SECURITY_CONTEXT, restrictedPodSecurityContext } from './addon.js';
 
 type PodSecurity = ReturnType<typeof restrictedPodSecurityContext>;
@@ -12,6 +13,9 @@ type ContainerSecurity = typeof RESTRICTED_CONTAINER_SECURITY_CONTEXT & {
 };
 type Resources = { requests?: { cpu?: string; memory?: string }; limits?: { memory?: string } };
 type ServiceAccount = { create: boolean; name: string };
+type VolumeClaimTemplate = {
+  volumeClaimTemplate: { spec: { accessModes: string[]; resources: { requests: { storage: string } } } };
+};
 
 export interface KubePrometheusStackValues {
   nodeExporter: { enabled: boolean };
@@ -22,15 +26,22 @@ export interface KubePrometheusStackValues {
       ruleSelectorNilUsesHelmValues: boolean;
       serviceMonitorSelectorNilUsesHelmValues: boolean;
       resources: Resources;
-      storageSpec?: {
-        volumeClaimTemplate: {
-          spec: { accessModes: string[]; resources: { requests: { storage: string } } };
-        };
-      };
+      storageSpec?: VolumeClaimTemplate;
     };
   };
-  alertmanager: { alertmanagerSpec: { securityContext: PodSecurity } };
+  alertmanager: {
+    /** Alertmanager's configuration file; absent: the chart's own, which routes every alert to a null receiver. */
+    config?: AlertmanagerConfig;
+    alertmanagerSpec: {
+      securityContext: PodSecurity;
+      /** Secrets mounted at /etc/alertmanager/secrets/<name>/ (receiver credentials). */
+      secrets?: string[];
+      storage?: VolumeClaimTemplate;
+    };
+  };
   grafana: {
+    /** Admin login from an existing Secret instead of the chart's default password. */
+    admin?: { existingSecret: string; userKey: string; passwordKey: string };
     securityContext: PodSecurity;
     containerSecurityContext: ContainerSecurity;
     sidecar: { dashboards: { enabled: boolean; label: string; labelValue: string; searchNamespace: string } };
@@ -47,10 +58,15 @@ export interface MetricsServerValues {
 
 export interface LokiValues {
   deploymentMode: 'SingleBinary';
+  serviceAccount: ServiceAccount;
   loki: {
     auth_enabled: boolean;
     commonConfig: { replication_factor: number };
-    storage: { type: 'filesystem' };
+    storage:
+      | { type: 'filesystem' }
+      | { type: 's3'; bucketNames: { chunks: string; ruler: string; admin: string }; s3: { region: string } };
+    /** Retention is applied by the compactor; without retention_enabled, retention_period does nothing. */
+    compactor: { retention_enabled: boolean; delete_request_store: string };
     schemaConfig: {
       configs: {
         from: string;
@@ -88,9 +104,12 @@ export interface AlloyValues {
 }
 
 export interface TempoValues {
+  serviceAccount: ServiceAccount;
   tempo: {
     retention: string;
     receivers: { otlp: { protocols: { http: { endpoint: string } } } };
+    /** Passed through to Tempo's `storage:` (the chart's default is the local disk). */
+    storage?: { trace: { backend: 's3'; s3: { bucket: string; endpoint: string; region: string } } };
     securityContext: ContainerSecurity;
   };
   securityContext: PodSecurity;
@@ -142,4 +161,12 @@ export interface CloudnativePgValues {
   replicaCount: number;
   podSecurityContext: PodSecurity;
   containerSecurityContext: ContainerSecurity;
+}
+
+export interface KarpenterValues {
+  settings: { clusterName: string; interruptionQueue: string };
+  serviceAccount: ServiceAccount;
+  replicas: number;
+  podSecurityContext: PodSecurity;
+  controller: { resources: Resources };
 }

@@ -1,3 +1,5 @@
+import { OCI_HELM_REPOSITORIES } from '@slipway/contract';
+
 /**
  * Upstream Helm charts of the cluster add-ons, pinned. One line per chart in the form
  * `<key>: { repoURL: '...', chart: '...', version: 'x.y.z' }` so a dependency bot's regex manager
@@ -22,4 +24,7 @@ export const CHARTS = {
   awsLoadBalancerController: { repoURL: 'https://aws.github.io/eks-charts', chart: 'aws-load-balancer-controller', version: '1.17.1' },
   traefik: { repoURL: 'https://traefik.github.io/charts', chart: 'traefik', version: '39.0.5' },
   cloudnativePg: { repoURL: 'https://cloudnative-pg.github.io/charts', chart: 'cloudnative-pg', version: '0.29.1' },
+  // An OCI chart: the bot reads the comment above the line (datasource docker, the chart's image name).
+  // renovate: datasource=docker depName=public.ecr.aws/karpenter/karpenter
+  karpenter: { repoURL: OCI_HELM_REPOSITORIES.karpenter, chart: 'karpenter', version: '1.14.1' },
 } as const satisfies Record<string, HelmChart>;

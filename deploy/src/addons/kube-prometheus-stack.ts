@@ -2,8 +2,21 @@
  * Prometheus (operator), Alertmanager, Grafana and kube-state-metrics. node-exporter is off: it
  * needs the host's network, PID namespace and filesystem, which Pod Security `restricted` forbids,
  * and the service's alerts and dashboards use kubelet/cAdvisor and kube-state-metrics series only.
+ *
+ * On AWS, Alertmanager routes by observability's definition (page, ticket, heartbeat) with the
+ * receivers' credentials in a Secret External Secrets copies from Secrets Manager, and Grafana's
+ * admin login comes from Secrets Manager the same way (its way in: docs/alerting.md). The kind
+ * cluster keeps the chart's defaults: it pages nobody and holds nothing worth a password.
  */
-import { NAMESPACES } from '@slipway/contract';
+import type { ExternalSecret } from '@kubernetes-models/external-secrets/external-secrets.io/v1/ExternalSecret';
+import {
+  ALERTING_SECRET_KEYS,
+  type AwsEnvironmentNames,
+  GRAFANA_SECRET_KEYS,
+  MONITORING_SECRETS,
+  NAMESPACES,
+} from '@slipway/contract';
+import { alertmanagerConfig, clusterReceiverEndpoints } from '@slipway/observability';
 import type { Environment } from '../environments/index.js';
 import { TRACING_COLLECTOR } from '../environments/tracing.js';
 import {
@@ -15,6 +28,7 @@ import {
 import type { KubePrometheusStackValues, MetricsServerValues } from './chart-values.js';
 import { CHARTS } from './chart-versions.js';
 import { LOKI_URL } from './logging.js';
+import { platformSecret } from './platform-secrets.js';
 
 export const KUBE_PROMETHEUS_STACK_RELEASE = 'kube-prometheus-stack';
 
@@ -27,6 +41,7 @@ const [dashboardLabel, dashboardLabelValue] = Object.entries(GRAFANA_DASHBOARD_L
 
 export function kubePrometheusStack(env: Environment): Addon {
   const deployed = env.name !== 'local';
+  const aws = env.aws;
   return {
     name: 'kube-prometheus-stack',
     chart: CHARTS.kubePrometheusStack,
@@ -34,7 +49,8 @@ export function kubePrometheusStack(env: Environment): Addon {
     namespace: NAMESPACES.monitoring,
     ownsNamespace: true,
     podSecurity: 'restricted',
-    syncWave: -10,
+    // After platform-config: Alertmanager and Grafana start only once their Secrets exist.
+    syncWave: 5,
     values: typedValues<KubePrometheusStackValues>({
       nodeExporter: { enabled: false },
       prometheus: {
@@ -56,8 +72,33 @@ export function kubePrometheusStack(env: Environment): Addon {
             : {}),
         },
       },
-      alertmanager: { alertmanagerSpec: { securityContext: restrictedPodSecurityContext(65534) } },
+      alertmanager: {
+        ...(aws ? { config: alertmanagerConfig(clusterReceiverEndpoints(aws.clusterName)) } : {}),
+        alertmanagerSpec: {
+          securityContext: restrictedPodSecurityContext(65534),
+          ...(aws
+            ? {
+                secrets: [MONITORING_SECRETS.alertmanagerReceivers],
+                // Silences and the notification log survive a restart.
+                storage: {
+                  volumeClaimTemplate: {
+                    spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '2Gi' } } },
+                  },
+                },
+              }
+            : {}),
+        },
+      },
       grafana: {
+        ...(aws
+          ? {
+              admin: {
+                existingSecret: MONITORING_SECRETS.grafanaAdmin,
+                userKey: GRAFANA_SECRET_KEYS.adminUser,
+                passwordKey: GRAFANA_SECRET_KEYS.adminPassword,
+              },
+            }
+          : {}),
         securityContext: restrictedPodSecurityContext(472),
         containerSecurityContext: RESTRICTED_CONTAINER_SECURITY_CONTEXT,
         sidecar: {
@@ -88,7 +129,26 @@ export function kubePrometheusStack(env: Environment): Addon {
       ],
       container: ['grafana.containerSecurityContext'],
     },
+    ...(aws ? { companions: monitoringSecrets(aws) } : {}),
   };
+}
+
+/** Alertmanager's receiver credentials and Grafana's admin login, from Secrets Manager. */
+function monitoringSecrets(aws: AwsEnvironmentNames): ExternalSecret[] {
+  return [
+    platformSecret({
+      name: MONITORING_SECRETS.alertmanagerReceivers,
+      namespace: NAMESPACES.monitoring,
+      source: aws.secrets.alerting,
+      keys: Object.values(ALERTING_SECRET_KEYS),
+    }),
+    platformSecret({
+      name: MONITORING_SECRETS.grafanaAdmin,
+      namespace: NAMESPACES.monitoring,
+      source: aws.secrets.grafana,
+      keys: Object.values(GRAFANA_SECRET_KEYS),
+    }),
+  ];
 }
 
 export function metricsServer(env: Environment): Addon {

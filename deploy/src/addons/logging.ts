@@ -3,9 +3,14 @@
  * through the Kubernetes API (no hostPath, so its namespace stays `restricted`), Tempo receives the
  * service's OTLP spans. The service's JSON fields become Loki structured metadata, and only
  * low-cardinality fields (namespace, app, container, level) become labels.
+ *
+ * On AWS, Loki and Tempo keep their data in the environment's S3 buckets (infra/, names from
+ * @slipway/contract), reached through Pod Identity by their named ServiceAccounts; their volumes
+ * hold only the write-ahead log. Retention (contract's TELEMETRY_RETENTION_DAYS) is applied by
+ * their compactors; the buckets' lifecycle rules expire what is left a day later.
  */
 
-import { NAMESPACES } from '@slipway/contract';
+import { NAMESPACES, SERVICE_ACCOUNTS, TELEMETRY_RETENTION_DAYS } from '@slipway/contract';
 import { alloyLokiProcess } from '@slipway/observability';
 import type { Environment } from '../environments/index.js';
 import { TRACING_COLLECTOR } from '../environments/tracing.js';
@@ -20,7 +25,11 @@ import { CHARTS } from './chart-versions.js';
 
 export const LOKI_URL = `http://loki.${NAMESPACES.logging}.svc.cluster.local:3100`;
 
+const hours = (days: number) => `${days * 24}h`;
+
 export function loki(env: Environment): Addon {
+  const aws = env.aws;
+  const objectStore = aws ? 's3' : 'filesystem';
   return {
     name: 'loki',
     chart: CHARTS.loki,
@@ -31,23 +40,31 @@ export function loki(env: Environment): Addon {
     syncWave: -5,
     values: typedValues<LokiValues>({
       deploymentMode: 'SingleBinary',
+      serviceAccount: { create: true, name: SERVICE_ACCOUNTS.loki },
       loki: {
         auth_enabled: false,
         commonConfig: { replication_factor: 1 },
-        storage: { type: 'filesystem' },
+        storage: aws
+          ? {
+              type: 's3',
+              bucketNames: { chunks: aws.buckets.logs, ruler: aws.buckets.logs, admin: aws.buckets.logs },
+              s3: { region: aws.region },
+            }
+          : { type: 'filesystem' },
+        compactor: { retention_enabled: true, delete_request_store: objectStore },
         schemaConfig: {
           configs: [
             {
               from: '2025-01-01',
               store: 'tsdb',
-              object_store: 'filesystem',
+              object_store: objectStore,
               schema: 'v13',
               index: { prefix: 'index_', period: '24h' },
             },
           ],
         },
         limits_config: {
-          retention_period: env.name === 'production' ? '720h' : '168h',
+          retention_period: hours(TELEMETRY_RETENTION_DAYS[env.name].logs),
           allow_structured_metadata: true,
         },
         podSecurityContext: restrictedPodSecurityContext(10001),
@@ -143,6 +160,7 @@ export function alloy(env: Environment): Addon {
 }
 
 export function tempo(env: Environment): Addon {
+  const aws = env.aws;
   return {
     name: 'tempo',
     chart: CHARTS.tempo,
@@ -152,9 +170,24 @@ export function tempo(env: Environment): Addon {
     podSecurity: 'restricted',
     syncWave: -5,
     values: typedValues<TempoValues>({
+      serviceAccount: { create: true, name: SERVICE_ACCOUNTS.tempo },
       tempo: {
-        retention: env.name === 'production' ? '336h' : '72h',
+        retention: hours(TELEMETRY_RETENTION_DAYS[env.name].traces),
         receivers: { otlp: { protocols: { http: { endpoint: `0.0.0.0:${TRACING_COLLECTOR.port}` } } } },
+        ...(aws
+          ? {
+              storage: {
+                trace: {
+                  backend: 's3',
+                  s3: {
+                    bucket: aws.buckets.traces,
+                    endpoint: `s3.${aws.region}.amazonaws.com`,
+                    region: aws.region,
+                  },
+                },
+              },
+            }
+          : {}),
         securityContext: RESTRICTED_CONTAINER_SECURITY_CONTEXT,
       },
       securityContext: restrictedPodSecurityContext(10001),

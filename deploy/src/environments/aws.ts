@@ -16,6 +16,7 @@ export const AWS_ADDONS: readonly AddonName[] = [
   'external-secrets',
   'external-dns',
   'aws-load-balancer-controller',
+  'karpenter',
 ];
 
 export function awsBase(

@@ -36,7 +36,8 @@ export type AddonName =
   | 'external-dns'
   | 'aws-load-balancer-controller'
   | 'traefik'
-  | 'cloudnative-pg';
+  | 'cloudnative-pg'
+  | 'karpenter';
 
 export interface Environment {
   name: EnvironmentName;

@@ -133,6 +133,17 @@ export function childApplications(scope: Construct, env: Environment, addons: Ad
           ),
         ]
       : []),
+    ...(addons.some((addon) => addon.companions?.length)
+      ? [
+          gitApplication(
+            env,
+            APP_FOLDERS.platformConfig,
+            PROJECTS.platform,
+            NAMESPACES.monitoring,
+            SYNC_WAVES.platformConfig,
+          ),
+        ]
+      : []),
     gitApplication(env, APP_FOLDERS.config, PROJECTS.service, NAMESPACES.service, SYNC_WAVES.config),
     ...(env.database.kind === 'cloudnative-pg'
       ? [

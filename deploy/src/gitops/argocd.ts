@@ -10,6 +10,7 @@ export const APP_FOLDERS = {
   root: 'root',
   cluster: 'cluster',
   secretStore: 'secret-store',
+  platformConfig: 'platform-config',
   config: `${SERVICE_NAME}-config`,
   database: 'database',
   service: SERVICE_NAME,
@@ -35,8 +36,17 @@ export const RESOURCES_FINALIZER = 'resources-finalizer.argocd.argoproj.io';
 export const SYNC_RETRY = { limit: 10, backoff: { duration: '10s', factor: 2, maxDuration: '5m' } };
 
 /**
- * cluster (namespaces) → add-ons (-10 … -4) → secret-store (needs the External Secrets CRDs) →
- * config → database → service. With Application health enabled in ArgoCD each wave waits for the
- * previous one to be Healthy, so nothing may sit in a wave before what it depends on.
+ * cluster (namespaces, StorageClasses) → add-ons (-10 … -4) → secret-store (needs the External
+ * Secrets CRDs) → platform-config (the add-ons' own ExternalSecrets and custom resources) → config
+ * → database → kube-prometheus-stack (5: its Alertmanager and Grafana need platform-config's
+ * Secrets) → service. With Application health enabled in ArgoCD each wave waits for the previous
+ * one to be Healthy, so nothing may sit in a wave before what it depends on.
  */
-export const SYNC_WAVES = { cluster: -20, secretStore: -1, config: 0, database: 0, service: 10 } as const;
+export const SYNC_WAVES = {
+  cluster: -20,
+  secretStore: -1,
+  platformConfig: 0,
+  config: 0,
+  database: 0,
+  service: 10,
+} as const;

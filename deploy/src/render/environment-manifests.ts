@@ -13,7 +13,7 @@ import {
 } from '../environments/index.js';
 import { childApplications } from '../gitops/applications.js';
 import { APP_FOLDERS, type AppFolder } from '../gitops/argocd.js';
-import { clusterFolder, secretStoreFolder } from '../gitops/cluster-folder.js';
+import { clusterFolder, platformConfigFolder, secretStoreFolder } from '../gitops/cluster-folder.js';
 import { appProjects } from '../gitops/projects.js';
 import type { KubeObject } from '../objects/kube-object.js';
 import { serviceAutoscaler, serviceDisruptionBudget } from '../service/autoscaling.js';
@@ -80,6 +80,9 @@ export function environmentManifests(env: Environment): EnvironmentManifests {
   }
   if (env.secrets === 'external-secrets') {
     folders.set(APP_FOLDERS.secretStore, (scope) => secretStoreFolder(scope, env));
+  }
+  if (addons.some((addon) => addon.companions?.length)) {
+    folders.set(APP_FOLDERS.platformConfig, (scope) => platformConfigFolder(scope, addons));
   }
 
   const result: EnvironmentManifests = new Map();

@@ -4,6 +4,7 @@ import {
   CLUSTER_METADATA,
   gitopsRootPath,
   NAMESPACES,
+  OCI_HELM_REPOSITORIES,
   REPOSITORY,
   ROOT_APPLICATION,
 } from '@slipway/contract';
@@ -59,7 +60,17 @@ export class GitopsBridge extends Construct {
         server: { replicas },
         repoServer: { replicas },
         applicationSet: { replicas },
-        configs: { params: { 'server.insecure': false }, cm: { ...ARGOCD_CM_DATA } },
+        configs: {
+          params: { 'server.insecure': false },
+          cm: { ...ARGOCD_CM_DATA },
+          // Charts from OCI registries (Karpenter's) need a Helm repository entry with OCI on.
+          repositories: Object.fromEntries(
+            Object.entries(OCI_HELM_REPOSITORIES).map(([name, url]) => [
+              name,
+              { name, url, type: 'helm', enableOCI: 'true' },
+            ]),
+          ),
+        },
       },
     });
 

@@ -9,6 +9,8 @@ import { recordFieldReads, unknownFields } from './unknown-fields.js';
 const CRD_PACKAGES: Record<string, string> = {
   'argoproj.io': '@kubernetes-models/argo-cd',
   'external-secrets.io': '@kubernetes-models/external-secrets',
+  'karpenter.k8s.aws': '@kubernetes-models/karpenter',
+  'karpenter.sh': '@kubernetes-models/karpenter',
   'monitoring.coreos.com': '@kubernetes-models/prometheus-operator',
   'postgresql.cnpg.io': '@kubernetes-models/cloudnative-pg',
 };

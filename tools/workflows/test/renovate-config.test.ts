@@ -61,12 +61,22 @@ describe('Renovate configuration', () => {
 
   it('finds every add-on chart with its repository and version', () => {
     const charts = config.customManagers.find((m) => m.datasourceTemplate === 'helm')!;
+    const inOciRegistry = (chart: { repoURL: string }) => !chart.repoURL.startsWith('https://');
     expect(extracted(charts)).toEqual(
-      Object.values(CHARTS).map((chart) => ({
-        registryUrl: chart.repoURL,
-        depName: chart.chart,
-        currentValue: chart.version,
-      })),
+      Object.values(CHARTS)
+        .filter((chart) => !inOciRegistry(chart))
+        .map((chart) => ({ registryUrl: chart.repoURL, depName: chart.chart, currentValue: chart.version })),
+    );
+    // A chart in an OCI registry is an image: the comment above its line names it for the bot.
+    const oci = config.customManagers.find((m) => m.matchStrings[0]!.includes('datasource=(?<datasource>'))!;
+    expect(extracted(oci)).toEqual(
+      Object.values(CHARTS)
+        .filter(inOciRegistry)
+        .map((chart) => ({
+          datasource: 'docker',
+          depName: `${chart.repoURL}/${chart.chart}`,
+          currentValue: chart.version,
+        })),
     );
   });
 
