@@ -1,5 +1,6 @@
 /** The cross-layer checks: each takes an environment's layers and returns what disagrees. */
 export { alertReceivers, type RouteTester } from './checks/alert-receivers.js';
+export { chartSecrets } from './checks/chart-secrets.js';
 export { controllersInstalled } from './checks/controllers-installed.js';
 export { externalSecretSources } from './checks/external-secret-sources.js';
 export { networkPolicyEnforcement } from './checks/network-policy-enforcement.js';

@@ -9,6 +9,7 @@ import { describeWithTool, toolAvailable } from '@slipway/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   alertReceivers,
+  chartSecrets,
   controllersInstalled,
   externalSecretSources,
   type Layers,
@@ -129,6 +130,21 @@ describe('the cross-layer checks find the gap when it is put back', () => {
     });
     expect(nodeAutoscaling(wrongQueue).join('\n')).toMatch(
       /interruption queue elsewhere, which infra does not create/,
+    );
+  });
+
+  it("Grafana on the chart's default password, a receiver Secret nothing creates", () => {
+    const layers = broken((l) => {
+      const values = application(l, 'kube-prometheus-stack').spec.source.helm.valuesObject;
+      delete values.grafana.admin;
+      l.manifests = l.manifests.filter(
+        (m) => !(m.kind === 'ExternalSecret' && m.name === 'alertmanager-receivers'),
+      );
+    });
+    const problems = chartSecrets(layers).join('\n');
+    expect(problems).toMatch(/default admin password/);
+    expect(problems).toMatch(
+      /Secret monitoring\/alertmanager-receivers, which nothing in the manifests creates/,
     );
   });
 

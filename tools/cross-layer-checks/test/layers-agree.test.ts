@@ -11,6 +11,7 @@ import { describeWithTool, toolAvailable } from '@slipway/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   alertReceivers,
+  chartSecrets,
   controllersInstalled,
   externalSecretSources,
   type Layers,
@@ -57,6 +58,10 @@ describe.each(AWS_ENVIRONMENTS)('%s: deploy/ and infra/ agree', (environment) =>
 
   it('every object and chart setting that needs a controller has it installed', () => {
     expect(controllersInstalled(layers)).toEqual([]);
+  });
+
+  it("every Secret a chart's values name is created with its keys, and Grafana has no default password", () => {
+    expect(chartSecrets(layers)).toEqual([]);
   });
 
   it('the HorizontalPodAutoscaler has nodes to grow into (Karpenter agrees with infra)', () => {
