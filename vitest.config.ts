@@ -19,6 +19,7 @@ export default defineConfig({
       'tools/local-cluster',
       'tools/manifest-checks',
       'tools/observability-lab',
+      'tools/resilience',
       'tools/cross-layer-checks',
       'tools/workflows',
       'tools/etcd-quorum',

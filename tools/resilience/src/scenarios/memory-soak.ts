@@ -1,0 +1,69 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { percentile, summarize } from '../load/load-report.js';
+import { startMixedLoad } from '../load/mixed-load.js';
+import { ruleBook, type Scenario } from './scenario.js';
+
+const MAX_GROWTH = 0.1;
+/** RSS is sampled once a second; the start and end levels are medians of this many samples. */
+const LEVEL_SAMPLES = 10;
+
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
+
+/**
+ * Mixed load for a long while (5 minutes; 60 s in CI) after a warm-up, the resident memory of
+ * every instance sampled each second. Pass: after the warm-up, RSS grows less than 10 % on every
+ * instance, and no request fails.
+ */
+export const memorySoak: Scenario = async (env, profile) => {
+  const rules = ruleBook();
+  const totalMs = (profile.soakWarmupSeconds + profile.soakSeconds) * 1000;
+  const load = startMixedLoad({
+    url: env.balancer.url,
+    token: env.token,
+    concurrency: profile.concurrency,
+    writeShare: 0.2,
+    maxDurationMs: totalMs + 5_000,
+    maxRequests: 50_000_000,
+  });
+  const samples = new Map(env.instances.map((i) => [i, [] as { at: number; mb: number }[]]));
+  try {
+    while (load.now() < totalMs) {
+      for (const [instance, series] of samples)
+        series.push({ at: load.now(), mb: instance.residentMemoryMb() });
+      await sleep(1_000);
+    }
+  } finally {
+    await load.stop();
+  }
+  const warmupMs = profile.soakWarmupSeconds * 1000;
+  const growth = [...samples].map(([instance, series]) => {
+    const measured = series.filter((s) => s.at >= warmupMs);
+    const start = median(measured.slice(0, LEVEL_SAMPLES).map((s) => s.mb));
+    const end = median(measured.slice(-LEVEL_SAMPLES).map((s) => s.mb));
+    return { name: instance.name, start, end, growth: (end - start) / start };
+  });
+  const worst = growth.reduce((a, b) => (b.growth > a.growth ? b : a));
+  const summary = summarize(load.records);
+  rules.check(worst.growth < MAX_GROWTH, `${worst.name} RSS grew ${(worst.growth * 100).toFixed(1)} %`);
+  rules.check(summary.failed === 0, `${summary.failed} requests failed: ${summary.examples.join('; ')}`);
+  rules.check(env.unexpectedExits().length === 0, env.unexpectedExits().join('; '));
+  const describe = (g: (typeof growth)[number]) =>
+    `${g.name} ${g.start.toFixed(0)} → ${g.end.toFixed(0)} MiB (${g.growth >= 0 ? '+' : ''}${(g.growth * 100).toFixed(1)} %)`;
+  return {
+    id: 'memory-soak',
+    title: `Memory soak: ${profile.soakSeconds} s of mixed load after ${profile.soakWarmupSeconds} s of warm-up`,
+    figure: `RSS ${growth.map(describe).join(', ')}; ${summary.requests} requests, ${summary.failed} failed`,
+    passed: rules.violations.length === 0,
+    violations: rules.violations,
+    figures: {
+      requests: summary.requests,
+      failed: summary.failed,
+      worstGrowthPercent: Number((worst.growth * 100).toFixed(1)),
+      p99Ms: summary.p99Ms,
+    },
+  };
+};
