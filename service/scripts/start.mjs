@@ -13,6 +13,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 enableCompileCache();
 
 const serviceDir = fileURLToPath(new URL('..', import.meta.url));
+// The root `npm start` runs this file directly (one npm process instead of two); relative paths
+// such as the default SQLITE_PATH stay relative to the service folder, as under `npm start -w`.
+process.chdir(serviceDir);
 const distDir = join(serviceDir, 'dist');
 const metafilePath = join(distDir, 'meta.json');
 
