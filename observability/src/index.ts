@@ -41,6 +41,8 @@ export {
   type LogShipperPipeline,
   logShipperPipeline,
 } from './logs/log-shipper-pipeline.js';
+export type { AlertingRule, RecordingRule, Rule, RuleGroup, Severity } from './rule-model/rule-types.js';
+export { isAlertingRule } from './rule-model/rule-types.js';
 export { CAUSE_THRESHOLDS, KUBE_STATE_METRICS } from './rules/cause-alerts.js';
 export { renderRuleFile, ruleFileYaml } from './rules/rule-file.js';
 export {
@@ -49,10 +51,8 @@ export {
   prometheusRuleGroups,
   type RuleGroupOptions,
 } from './rules/rule-groups.js';
-export type { AlertingRule, RecordingRule, Rule, RuleGroup, Severity } from './rules/rule-types.js';
-export { isAlertingRule } from './rules/rule-types.js';
-export { runbookPath, runbookUrl } from './runbooks.js';
-export { CONTAINER_NAME, DEPLOYMENT_NAME, HPA_NAME, SCRAPE_JOB } from './scrape-target.js';
+export { runbookPath, runbookUrl } from './runbooks/runbook-links.js';
+export { CONTAINER_NAME, DEPLOYMENT_NAME, HPA_NAME, SCRAPE_JOB } from './series/scrape-target.js';
 export { BURN_RATE_POLICIES, type BurnRatePolicy } from './slo/burn-rate-policies.js';
 export { SLO_SERIES } from './slo/slo-rules.js';
 export { AVAILABILITY_SLO, LATENCY_SLO, SLOS, type Slo } from './slo/slos.js';

@@ -12,7 +12,7 @@ import {
 import { DataqueryBuilder } from '@grafana/grafana-foundation-sdk/prometheus';
 import { PanelBuilder as StatPanelBuilder } from '@grafana/grafana-foundation-sdk/stat';
 import { PanelBuilder as TimeseriesPanelBuilder } from '@grafana/grafana-foundation-sdk/timeseries';
-import { SCRAPE_JOB } from '../scrape-target.js';
+import { SCRAPE_JOB } from '../series/scrape-target.js';
 
 /** Grafana's variable syntax, not a template literal: Grafana replaces it with the chosen data source. */
 export const DATASOURCE = { type: 'prometheus', uid: ['$', '{datasource}'].join('') };

@@ -1,6 +1,6 @@
 /** The service's pods as Kubernetes sees them (kube-state-metrics and cAdvisor series). */
 import { KUBE_STATE_METRICS as KSM } from '../rules/cause-alerts.js';
-import { CONTAINER_NAME, DEPLOYMENT_NAME, HPA_NAME } from '../scrape-target.js';
+import { CONTAINER_NAME, DEPLOYMENT_NAME, HPA_NAME } from '../series/scrape-target.js';
 import { kube, newDashboard, timeseries, VARIABLES } from './dashboard-parts.js';
 
 /** cAdvisor series (scraped from the kubelet by kube-prometheus-stack). */

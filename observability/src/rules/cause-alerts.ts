@@ -4,9 +4,9 @@
  * Kubernetes signals come from kube-state-metrics (part of kube-prometheus-stack).
  */
 import { METRIC_LABELS, METRICS } from '@slipway/contract';
-import { runbookUrl } from '../runbooks.js';
-import { BY_DEPLOYMENT, BY_INSTANCE, CONTAINER_NAME, HPA_NAME, selector } from '../scrape-target.js';
-import type { AlertingRule, Severity } from './rule-types.js';
+import type { AlertingRule, Severity } from '../rule-model/rule-types.js';
+import { runbookUrl } from '../runbooks/runbook-links.js';
+import { BY_DEPLOYMENT, BY_INSTANCE, CONTAINER_NAME, HPA_NAME, selector } from '../series/scrape-target.js';
 
 /** kube-state-metrics series the alerts and the Kubernetes dashboard read. */
 export const KUBE_STATE_METRICS = {

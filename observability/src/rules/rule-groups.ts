@@ -3,12 +3,12 @@
  * generators, given short windows, make the drill variant the integration test runs.
  */
 
-import { SCRAPE_JOB } from '../scrape-target.js';
+import type { RuleGroup } from '../rule-model/rule-types.js';
+import { SCRAPE_JOB } from '../series/scrape-target.js';
 import { BURN_RATE_POLICIES, type BurnRatePolicy, windowsOf } from '../slo/burn-rate-policies.js';
 import { errorBudgetRules, errorRatioRules, sloAlertRules } from '../slo/slo-rules.js';
 import { SLOS } from '../slo/slos.js';
 import { causeAlertRules } from './cause-alerts.js';
-import type { RuleGroup } from './rule-types.js';
 
 export interface RuleGroupOptions {
   /** The `job` label of the service's series (default: SCRAPE_JOB). */

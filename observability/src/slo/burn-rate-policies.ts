@@ -3,7 +3,7 @@
  * an alert fires when the error budget burns faster than `burnRate` over a long window AND is
  * still burning over a short window (so it resets quickly once the problem stops).
  */
-import type { Severity } from '../rules/rule-types.js';
+import type { Severity } from '../rule-model/rule-types.js';
 
 export interface BurnRateWindow {
   /** Long window, e.g. `1h`. */

@@ -2,9 +2,9 @@
  * Recording rules and burn-rate alerts generated from the SLOs. Series names follow the
  * `level:metric:operations` convention: `slo:sli_error:ratio_rate5m{slo="availability"}`.
  */
-import type { AlertingRule, RecordingRule } from '../rules/rule-types.js';
-import { runbookUrl } from '../runbooks.js';
-import { BY_DEPLOYMENT, selector } from '../scrape-target.js';
+import type { AlertingRule, RecordingRule } from '../rule-model/rule-types.js';
+import { runbookUrl } from '../runbooks/runbook-links.js';
+import { BY_DEPLOYMENT, selector } from '../series/scrape-target.js';
 import type { BurnRatePolicy } from './burn-rate-policies.js';
 import { SLI_ROUTE_MATCHER, type Slo } from './slos.js';
 
