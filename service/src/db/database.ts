@@ -132,11 +132,13 @@ function createSqlite(config: Config, metrics: ServiceMetrics | undefined) {
       { cause: error },
     );
   }
+  // First, so that every statement after it waits for a lock instead of failing at once: switching
+  // a new file to WAL takes one, and several processes may open the file at the same moment.
+  database.exec(`PRAGMA busy_timeout = ${config.DB_QUERY_TIMEOUT_MS}`);
   // WAL lets readers run beside the writer. synchronous=NORMAL in WAL mode never corrupts the file;
   // a power loss (not a process crash) can lose the last commits. FULL fsyncs every commit.
   database.exec('PRAGMA journal_mode = WAL');
   database.exec(`PRAGMA synchronous = ${config.SQLITE_SYNCHRONOUS}`);
-  database.exec(`PRAGMA busy_timeout = ${config.DB_QUERY_TIMEOUT_MS}`);
   database.exec('PRAGMA foreign_keys = ON');
   const db = new Kysely<DatabaseSchema>({
     dialect: new SqliteDialect({ database }),

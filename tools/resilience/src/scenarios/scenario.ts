@@ -28,7 +28,9 @@ export const PROFILES: Record<Profile['name'], Profile> = {
     soakWarmupSeconds: 60,
     soakSeconds: 300,
     fuzzRequests: 100_000,
-    fuzzConcurrency: 16,
+    // Below the instance's pool (DB_POOL_MAX 10): the fuzz is about inputs, not capacity; more
+    // concurrency on one instance makes requests wait for a connection past DB_CONNECT_TIMEOUT_MS.
+    fuzzConcurrency: 8,
   },
 };
 
@@ -62,6 +64,8 @@ export interface ProbeSamples {
   failures: string[];
   maxMs: number;
   count: number;
+  /** Every answer's time, ms. */
+  durations: number[];
 }
 
 /**
@@ -69,7 +73,7 @@ export interface ProbeSamples {
  * liveness view of a kubelet, and a measure of event-loop stalls (healthz does no I/O).
  */
 export function sampleLiveness(instances: ServiceInstance[], intervalMs = 100) {
-  const samples: ProbeSamples = { failures: [], maxMs: 0, count: 0 };
+  const samples: ProbeSamples = { failures: [], maxMs: 0, count: 0, durations: [] };
   let running = true;
   const loop = (async () => {
     while (running) {
@@ -86,6 +90,7 @@ export function sampleLiveness(instances: ServiceInstance[], intervalMs = 100) {
             .catch((error: Error) => error.message);
           const ms = performance.now() - started;
           samples.count++;
+          samples.durations.push(ms);
           samples.maxMs = Math.max(samples.maxMs, ms);
           if (status !== 200) samples.failures.push(`${instance.name}: ${status}`);
         }),
