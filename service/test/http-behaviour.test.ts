@@ -75,7 +75,7 @@ describe('HTTP behaviour shared by every route', () => {
   });
 
   it('gives /docs a CSP that loads Swagger UI from this origin over any scheme', async () => {
-    const response = await fetch(`${t.url}${PATHS.docs}/`);
+    const response = await fetch(`${t.url}${PATHS.docs}/?url=ignored`);
     const csp = response.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");

@@ -38,7 +38,7 @@ export function registerSecurityHeaders(app: FastifyInstance, config: Config) {
     config.HSTS_MAX_AGE_SECONDS > 0 ? `max-age=${config.HSTS_MAX_AGE_SECONDS}; includeSubDomains` : undefined;
   const docsPrefix = `${PATHS.docs}/`;
   app.addHook('onRequest', (request, reply, done) => {
-    const path = request.url;
+    const path = request.url.split('?', 1)[0] ?? request.url;
     if (path === PATHS.docs || path.startsWith(docsPrefix)) {
       reply.header('content-security-policy', DOCS_CONTENT_SECURITY_POLICY);
       reply.header('x-content-type-options', 'nosniff');
