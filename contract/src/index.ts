@@ -15,3 +15,4 @@ export * from './names.js';
 export * from './network.js';
 export * from './secrets.js';
 export * from './service-image.js';
+export * from './transport-security.js';

@@ -1,9 +1,17 @@
 /**
  * The public entry. AWS: an internet-facing ALB (AWS Load Balancer Controller) that terminates TLS
  * with the ACM certificate it discovers from the TLS host (no certificate ARN in git), redirects
- * HTTP to HTTPS, and sends traffic straight to pod IPs. Local: Traefik, plain HTTP.
+ * HTTP to HTTPS, announces HSTS (where TLS terminates; the service does not send it), and sends
+ * traffic straight to pod IPs. Local: Traefik, plain HTTP, so no HSTS.
  */
-import { NAMESPACES, OBJECT_NAMES, PATHS, PORT_NAMES } from '@slipway/contract';
+import {
+  EDGE_HSTS_MAX_AGE_SECONDS,
+  hstsHeaderValue,
+  NAMESPACES,
+  OBJECT_NAMES,
+  PATHS,
+  PORT_NAMES,
+} from '@slipway/contract';
 import type { Construct } from 'constructs';
 import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
 import type { Environment } from '../environments/index.js';
@@ -26,7 +34,10 @@ function albAnnotations(env: Environment): Record<string, string> {
     'alb.ingress.kubernetes.io/backend-protocol': 'HTTP',
     'alb.ingress.kubernetes.io/healthcheck-path': PATHS.readiness,
     'alb.ingress.kubernetes.io/healthcheck-port': 'traffic-port',
-    'alb.ingress.kubernetes.io/load-balancer-attributes': `idle_timeout.timeout_seconds=${ALB_IDLE_TIMEOUT_SECONDS}`,
+    'alb.ingress.kubernetes.io/load-balancer-attributes': [
+      `idle_timeout.timeout_seconds=${ALB_IDLE_TIMEOUT_SECONDS}`,
+      `routing.http.response.strict_transport_security.header_value=${hstsHeaderValue(EDGE_HSTS_MAX_AGE_SECONDS)}`,
+    ].join(','),
     'alb.ingress.kubernetes.io/target-group-attributes': `deregistration_delay.timeout_seconds=${timing.deregistrationDelaySeconds}`,
   };
 }

@@ -1,4 +1,4 @@
-import { type Config, PATHS } from '@slipway/contract';
+import { type Config, hstsHeaderValue, PATHS } from '@slipway/contract';
 import type { FastifyInstance } from 'fastify';
 
 /**
@@ -34,8 +34,7 @@ export const DOCS_CONTENT_SECURITY_POLICY = [
 
 /** HSTS only when configured: a browser must hear it over HTTPS, where TLS terminates. */
 export function registerSecurityHeaders(app: FastifyInstance, config: Config) {
-  const hsts =
-    config.HSTS_MAX_AGE_SECONDS > 0 ? `max-age=${config.HSTS_MAX_AGE_SECONDS}; includeSubDomains` : undefined;
+  const hsts = config.HSTS_MAX_AGE_SECONDS > 0 ? hstsHeaderValue(config.HSTS_MAX_AGE_SECONDS) : undefined;
   const docsPrefix = `${PATHS.docs}/`;
   app.addHook('onRequest', (request, reply, done) => {
     const path = request.url.split('?', 1)[0] ?? request.url;
