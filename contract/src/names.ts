@@ -35,7 +35,7 @@ export const NAMESPACES = {
 /** Kubernetes ServiceAccounts that AWS Pod Identity associations bind to IAM roles. */
 export const SERVICE_ACCOUNTS = {
   service: SERVICE_NAME,
-  migrations: 'slipway-migrate',
+  migrations: `${SERVICE_NAME}-migrate`,
   externalSecrets: 'external-secrets',
   externalDns: 'external-dns',
   loadBalancerController: 'aws-load-balancer-controller',

@@ -12,6 +12,7 @@ import {
 import { DataqueryBuilder } from '@grafana/grafana-foundation-sdk/prometheus';
 import { PanelBuilder as StatPanelBuilder } from '@grafana/grafana-foundation-sdk/stat';
 import { PanelBuilder as TimeseriesPanelBuilder } from '@grafana/grafana-foundation-sdk/timeseries';
+import { SERVICE_NAME } from '@slipway/contract';
 import { SCRAPE_JOB } from '../series/scrape-target.js';
 
 /** Grafana's variable syntax, not a template literal: Grafana replaces it with the chosen data source. */
@@ -39,9 +40,10 @@ export interface Query {
   legend: string;
 }
 
-export function newDashboard(uid: string, title: string, description: string): DashboardBuilder {
+/** A dashboard of the service; its uid is `<service>-<name>` (e.g. `slipway-red`). */
+export function newDashboard(name: string, title: string, description: string): DashboardBuilder {
   return new DashboardBuilder(title)
-    .uid(uid)
+    .uid(`${SERVICE_NAME}-${name}`)
     .description(description)
     .tags([SCRAPE_JOB])
     .refresh('30s')

@@ -7,7 +7,7 @@ export function databaseDashboard() {
   const quantile = (q: number) =>
     `histogram_quantile(${q}, sum by (le, ${L.operation}) (${rate(`${METRICS.dbQueryDuration}_bucket`)}))`;
   const queries = `sum by (${L.operation}, ${L.outcome}) (${rate(`${METRICS.dbQueryDuration}_count`)})`;
-  return newDashboard('slipway-database', 'Slipway / Database', 'Queries, errors and the PostgreSQL pool.')
+  return newDashboard('database', 'Slipway / Database', 'Queries, errors and the PostgreSQL pool.')
     .withPanel(
       timeseries('Query latency by operation (p50, p99)', 's', [
         { expr: quantile(0.5), legend: `p50 {{${L.operation}}}` },

@@ -13,11 +13,7 @@ export function kubernetesDashboard() {
   const container = kube(`container="${CONTAINER_NAME}"`);
   const hpa = kube(`horizontalpodautoscaler="${HPA_NAME}"`);
   const deployment = kube(`deployment="${DEPLOYMENT_NAME}"`);
-  return newDashboard(
-    'slipway-kubernetes',
-    'Slipway / Kubernetes',
-    'Replicas, restarts, autoscaling and resources.',
-  )
+  return newDashboard('kubernetes', 'Slipway / Kubernetes', 'Replicas, restarts, autoscaling and resources.')
     .withPanel(
       timeseries('Replicas and autoscaler', 'none', [
         { expr: `${KSM.deploymentReplicasAvailable}${deployment}`, legend: 'available' },

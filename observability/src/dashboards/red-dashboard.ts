@@ -12,11 +12,7 @@ export function redDashboard() {
   const serverErrors = `sum by (${L.route}) (${rate(METRICS.httpRequestsTotal, svc(`${L.statusCode}=~"5.."`))})`;
   const fast = `sum by (${L.route}) (${rate(`${METRICS.httpRequestDuration}_bucket`, svc(`le="${LATENCY_THRESHOLD_SECONDS}"`))})`;
   const all = `sum by (${L.route}) (${rate(`${METRICS.httpRequestDuration}_count`, svc())})`;
-  return newDashboard(
-    'slipway-red',
-    'Slipway / HTTP API (RED)',
-    'Requests, errors and latency by route template.',
-  )
+  return newDashboard('red', 'Slipway / HTTP API (RED)', 'Requests, errors and latency by route template.')
     .withPanel(
       timeseries('Requests per second by route', 'reqps', [{ expr: requests, legend: `{{${L.route}}}` }]),
     )

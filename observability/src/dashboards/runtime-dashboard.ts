@@ -4,11 +4,7 @@ import { newDashboard, svc, timeseries, VARIABLES } from './dashboard-parts.js';
 
 export function runtimeDashboard() {
   const rate = (metric: string) => `rate(${metric}${svc()}[${VARIABLES.rateInterval}])`;
-  return newDashboard(
-    'slipway-runtime',
-    'Slipway / Node.js runtime',
-    'Event loop, heap, GC, CPU and memory per pod.',
-  )
+  return newDashboard('runtime', 'Slipway / Node.js runtime', 'Event loop, heap, GC, CPU and memory per pod.')
     .withPanel(
       timeseries('Event loop lag', 's', [
         { expr: `${METRICS.eventLoopLagP99}${svc()}`, legend: 'p99 {{instance}}' },

@@ -6,7 +6,7 @@ import { newDashboard, stat, svc, timeseries } from './dashboard-parts.js';
 
 export function sloDashboard() {
   const dashboard = newDashboard(
-    'slipway-slo',
+    'slo',
     'Slipway / SLOs and error budget',
     SLOS.map((slo) => slo.description).join(' '),
   );

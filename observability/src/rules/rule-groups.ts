@@ -3,6 +3,7 @@
  * generators, given short windows, make the drill variant the integration test runs.
  */
 
+import { SERVICE_NAME } from '@slipway/contract';
 import type { RuleGroup } from '../rule-model/rule-types.js';
 import { SCRAPE_JOB } from '../series/scrape-target.js';
 import { BURN_RATE_POLICIES, type BurnRatePolicy, windowsOf } from '../slo/burn-rate-policies.js';
@@ -21,14 +22,17 @@ export function prometheusRuleGroups(options: RuleGroupOptions = {}): RuleGroup[
   const windows = windowsOf(BURN_RATE_POLICIES);
   return [
     {
-      name: 'slipway-slo-recording',
+      name: `${SERVICE_NAME}-slo-recording`,
       rules: SLOS.flatMap((slo) => [
         ...errorRatioRules(slo, job, windows),
         ...errorBudgetRules(slo, job, windows[0]!),
       ]),
     },
-    { name: 'slipway-slo-alerts', rules: SLOS.flatMap((slo) => sloAlertRules(slo, BURN_RATE_POLICIES)) },
-    { name: 'slipway-cause-alerts', rules: causeAlertRules(job) },
+    {
+      name: `${SERVICE_NAME}-slo-alerts`,
+      rules: SLOS.flatMap((slo) => sloAlertRules(slo, BURN_RATE_POLICIES)),
+    },
+    { name: `${SERVICE_NAME}-cause-alerts`, rules: causeAlertRules(job) },
   ];
 }
 
@@ -51,7 +55,7 @@ export function burnRateDrillRuleGroups(options: BurnRateDrillOptions): RuleGrou
   const windows = windowsOf(options.policies);
   return [
     {
-      name: 'slipway-slo-burn-rate-drill',
+      name: `${SERVICE_NAME}-slo-burn-rate-drill`,
       interval: options.interval,
       rules: SLOS.flatMap((slo) => [
         ...errorRatioRules(slo, job, windows),

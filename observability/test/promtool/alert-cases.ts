@@ -2,11 +2,11 @@
  * For every shipped alert: synthetic series that make it fire (with the exact labels it must carry)
  * and series that must keep it quiet. Rates are per 1-minute sample: `0+600x90` is 10 requests/s.
  */
-import { METRIC_LABELS as L, METRICS } from '@slipway/contract';
+import { METRIC_LABELS as L, METRICS, NAMESPACES } from '@slipway/contract';
 import { CONTAINER_NAME, HPA_NAME, KUBE_STATE_METRICS as KSM, SCRAPE_JOB } from '../../src/index.js';
 import type { AlertCase, InputSeries, Labels, RecordingCase } from './unit-test-file.js';
 
-const namespace = 'slipway';
+const namespace = NAMESPACES.service;
 const instance = '10.0.0.7:9464';
 const target = { job: SCRAPE_JOB, namespace, instance };
 const deployment = { job: SCRAPE_JOB, namespace };

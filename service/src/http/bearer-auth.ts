@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { SERVICE_NAME } from '@slipway/contract';
 import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { ProblemError } from './problem-types.js';
 
@@ -25,7 +26,7 @@ export function requireBearerToken(tokens: readonly string[]): onRequestAsyncHoo
       throw new ProblemError(
         'unauthorized',
         'This operation needs the header Authorization: Bearer <token> with an API token.',
-        { 'www-authenticate': 'Bearer realm="slipway"' },
+        { 'www-authenticate': `Bearer realm="${SERVICE_NAME}"` },
       );
     }
     const given = digest(token);
@@ -33,7 +34,7 @@ export function requireBearerToken(tokens: readonly string[]): onRequestAsyncHoo
     for (const candidate of digests) allowed = timingSafeEqual(candidate, given) || allowed;
     if (!allowed) {
       throw new ProblemError('forbidden', 'The bearer token is not one of the configured API tokens.', {
-        'www-authenticate': 'Bearer realm="slipway", error="invalid_token"',
+        'www-authenticate': `Bearer realm="${SERVICE_NAME}", error="invalid_token"`,
       });
     }
   };

