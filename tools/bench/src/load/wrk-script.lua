@@ -1,6 +1,8 @@
 -- The wrk script of tools/bench (see load/wrk.ts). It prints the run's figures as one JSON line.
--- With BENCH_WRK_BODY=user every request POSTs a new user whose dni no other request of the run
--- used (thread number and a per-thread counter), so every create succeeds.
+-- With BENCH_WRK_BODY=user every request POSTs a new user whose dni no other request used: the
+-- run's tag (BENCH_WRK_RUN, new for every wrk run, since a warm-up, its measured run and a profiled
+-- run write to the same database), the thread number and a per-thread counter; so every create
+-- succeeds.
 
 local threads = 0
 
@@ -12,10 +14,11 @@ end
 -- Defined only for creates: a `request` function makes wrk build every request in Lua, which GET
 -- rows do not need.
 if os.getenv("BENCH_WRK_BODY") == "user" then
+  local run = os.getenv("BENCH_WRK_RUN") or ""
   local sent = 0
   function request()
     sent = sent + 1
-    local body = string.format('{"dni":"W%d-%x","name":"Load Test"}', thread_number, sent)
+    local body = string.format('{"dni":"%s%d-%x","name":"Load Test"}', run, thread_number, sent)
     return wrk.format("POST", nil, nil, body)
   end
 end

@@ -30,6 +30,18 @@ export interface LoadShape {
 }
 
 const SCRIPT = join(import.meta.dirname, 'wrk-script.lua');
+
+/** Runs of wrk so far in this process: each creating run tags its dnis with its own number. */
+let runs = 0;
+
+/**
+ * The tag that keeps one run's dnis apart from every other run's in this process: `R` and the
+ * run's number in base 36. With the thread number, a hyphen and a hexadecimal counter it stays
+ * within the 13 characters a dni may have for millions of requests per run.
+ */
+export function runTag(run: number): string {
+  return `R${run.toString(36).toUpperCase()}`;
+}
 const RESULT_PREFIX = 'BENCH_RESULT ';
 
 interface WrkFigures {
@@ -60,6 +72,8 @@ export function parseWrkOutput(stdout: string): LoadResult {
 
 /** Runs wrk for `shape.seconds` (one thread: it has one CPU) and returns its figures. */
 export function runWrk(request: LoadRequest, shape: LoadShape): Promise<LoadResult> {
+  runs += 1;
+  const run = runs;
   const headerArgs = Object.entries(request.headers ?? {}).flatMap(([name, value]) => [
     '-H',
     `${name}: ${value}`,
@@ -83,7 +97,10 @@ export function runWrk(request: LoadRequest, shape: LoadShape): Promise<LoadResu
       command,
       args,
       {
-        env: { ...process.env, ...(request.createsUsers ? { BENCH_WRK_BODY: 'user' } : {}) },
+        env: {
+          ...process.env,
+          ...(request.createsUsers ? { BENCH_WRK_BODY: 'user', BENCH_WRK_RUN: runTag(run) } : {}),
+        },
         // wrk stops itself after --duration; this only bounds a wrk that hangs.
         timeout: (shape.seconds + 30) * 1000,
         killSignal: 'SIGKILL',
