@@ -53,7 +53,7 @@ export async function startCampaignEnvironment(instanceCount: number): Promise<C
   buildServiceBundle();
   const database = await startCampaignDatabase();
   await database.pin(layout.servers);
-  const proxy = await startDelayProxy(database.port);
+  const proxy = await startDelayProxy(database.port, layout.servers);
   const databaseUrl = new URL(database.url);
   databaseUrl.port = String(proxy.port);
   const token = randomBytes(32).toString('base64url');

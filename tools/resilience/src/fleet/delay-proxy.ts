@@ -1,5 +1,8 @@
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { type AddressInfo, connect, createServer, type Socket } from 'node:net';
+import { join } from 'node:path';
+import { onCpus } from '../cpu-pinning.js';
 
 /**
  * A TCP proxy between the service and PostgreSQL that can add latency to every chunk, both ways:
@@ -9,10 +12,15 @@ import { type AddressInfo, connect, createServer, type Socket } from 'node:net';
  */
 export interface DelayProxy {
   port: number;
-  /** Latency added to each chunk from now on (0: pass through). */
+  /** Latency added to each chunk from now on (0: pass through); resolves once it applies. */
+  setDelay(ms: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The proxy in this process (the child below runs it). */
+export interface LocalDelayProxy {
+  port: number;
   setDelay(ms: number): void;
-  /** Connections open now (service ↔ database). */
-  connections(): number;
   close(): Promise<void>;
 }
 
@@ -34,7 +42,7 @@ function delayedPipe(from: Socket, to: Socket, delay: () => number) {
   });
 }
 
-export async function startDelayProxy(targetPort: number): Promise<DelayProxy> {
+export async function listenDelayProxy(targetPort: number): Promise<LocalDelayProxy> {
   let delayMs = 0;
   const open = new Set<Socket>();
   const server = createServer((client) => {
@@ -58,10 +66,49 @@ export async function startDelayProxy(targetPort: number): Promise<DelayProxy> {
     setDelay(ms) {
       delayMs = ms;
     },
-    connections: () => open.size / 2,
     async close() {
       for (const socket of open) socket.destroy();
       await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/**
+ * Starts the proxy in a process of its own, on the servers' CPUs: it is part of the network, and
+ * must not pause with the load generator's garbage collections (a pause there would look like a
+ * database stall to the service).
+ */
+export async function startDelayProxy(targetPort: number, cpus: string): Promise<DelayProxy> {
+  const [command, args] = onCpus(cpus, process.execPath, [
+    '--import',
+    'tsx',
+    join(import.meta.dirname, 'delay-proxy-process.ts'),
+    String(targetPort),
+  ]);
+  const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const next = () =>
+    new Promise<{ port?: number }>((resolve, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`the delay proxy exited (${code})`));
+      child.once('exit', onExit);
+      child.once('message', (message) => {
+        child.off('exit', onExit);
+        resolve(message as { port?: number });
+      });
+    });
+  const { port } = await next();
+  if (port === undefined) throw new Error('the delay proxy reported no port');
+  return {
+    port,
+    async setDelay(ms) {
+      const acknowledged = next();
+      child.send({ delayMs: ms });
+      await acknowledged;
+    },
+    async close() {
+      if (child.exitCode !== null) return;
+      const exited = once(child, 'exit');
+      child.disconnect();
+      await exited;
     },
   };
 }

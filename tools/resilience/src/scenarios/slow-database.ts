@@ -50,13 +50,13 @@ export const slowDatabase: Scenario = async (env, profile) => {
     await sleep(1_500);
     liveness = sampleLiveness(env.instances);
     slowAt = load.now();
-    env.proxy.setDelay(INJECTED_MS);
+    await env.proxy.setDelay(INJECTED_MS);
     await sleep(SLOW_FOR_MS);
-    env.proxy.setDelay(0);
+    await env.proxy.setDelay(0);
     fastAt = load.now();
     await sleep(RECOVERY_BOUND_MS);
   } finally {
-    env.proxy.setDelay(0);
+    await env.proxy.setDelay(0);
     await load.stop();
   }
   const probes = await liveness!.stop();
