@@ -9,6 +9,9 @@ export const HTTP_PORT = 8080;
 /** The Prometheus metrics port (default `METRICS_PORT`). No ingress routes to it. */
 export const METRICS_PORT = 9464;
 
+/** OTLP over HTTP's standard port: where the trace collector (Tempo, in the cluster and locally) receives spans. */
+export const OTLP_HTTP_PORT = 4318;
+
 /** Named ports, as Kubernetes Services and ServiceMonitors refer to them. */
 export const PORT_NAMES = { http: 'http', metrics: 'metrics' } as const;
 

@@ -52,7 +52,13 @@ export {
   type RuleGroupOptions,
 } from './rules/rule-groups.js';
 export { runbookPath, runbookUrl } from './runbooks/runbook-links.js';
-export { CONTAINER_NAME, DEPLOYMENT_NAME, HPA_NAME, SCRAPE_JOB } from './series/scrape-target.js';
+export {
+  CONTAINER_NAME,
+  DEPLOYMENT_NAME,
+  HPA_NAME,
+  SCRAPE_INTERVAL,
+  SCRAPE_JOB,
+} from './series/scrape-target.js';
 export { BURN_RATE_POLICIES, type BurnRatePolicy } from './slo/burn-rate-policies.js';
 export { SLO_SERIES } from './slo/slo-rules.js';
 export { AVAILABILITY_SLO, LATENCY_SLO, SLOS, type Slo } from './slo/slos.js';

@@ -9,14 +9,12 @@ import {
 } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
 import { ServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor';
 import { NAMESPACES, OBJECT_NAMES, PATHS, PORT_NAMES, SERVICE_NAME } from '@slipway/contract';
-import { grafanaDashboards, prometheusRuleGroups } from '@slipway/observability';
+import { grafanaDashboards, prometheusRuleGroups, SCRAPE_INTERVAL } from '@slipway/observability';
 import type { Construct } from 'constructs';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { GRAFANA_DASHBOARD_LABEL, PROMETHEUS_SELECTOR_LABELS } from '../addons/kube-prometheus-stack.js';
 import { addObject } from '../objects/kube-object.js';
 import { DASHBOARD_TITLE_ANNOTATION, SERVICE_LABELS } from '../objects/names.js';
-
-export const SCRAPE_INTERVAL = '15s';
 
 export function serviceMonitoring(scope: Construct): void {
   const metadata = (name: string) => ({

@@ -11,6 +11,12 @@ import { OBJECT_NAMES } from '@slipway/contract';
  */
 export const SCRAPE_JOB = OBJECT_NAMES.service;
 
+/**
+ * How often Prometheus scrapes the service, wherever it runs (the cluster's ServiceMonitor, the
+ * local stack). The shortest rule window, 5m, spans twenty scrapes, so `rate()` always has points.
+ */
+export const SCRAPE_INTERVAL = '15s';
+
 /** kube-state-metrics series of the service select on its object names. */
 export const CONTAINER_NAME = OBJECT_NAMES.container;
 export const HPA_NAME = OBJECT_NAMES.horizontalPodAutoscaler;

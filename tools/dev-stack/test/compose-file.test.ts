@@ -12,6 +12,7 @@ import {
   DATABASE_USERNAME,
   HTTP_PORT,
   METRICS_PORT,
+  OTLP_HTTP_PORT,
   POSTGRES_PORT,
   SECRET_FILE_SUFFIX,
   SECRET_SETTINGS,
@@ -23,7 +24,6 @@ import { composeEnvironmentProblems } from '../src/compose-environment.js';
 import { publishedPort, readComposeFile } from '../src/compose-file.js';
 import { COMPOSE_FILE, STACK_FILES_COMPOSE_PATH } from '../src/paths.js';
 import { DASHBOARDS_CONTAINER_PATH } from '../src/stack-files/grafana-provisioning.js';
-import { OTLP_HTTP_PORT } from '../src/stack-files/tempo-config.js';
 import { writeStackFiles } from '../src/stack-files/write-stack-files.js';
 
 const compose = readComposeFile();

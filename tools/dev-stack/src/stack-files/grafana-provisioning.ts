@@ -3,7 +3,7 @@
  * `datasource` variable picks) and Tempo as data sources, and the cluster's dashboards from
  * `@slipway/observability`, provisioned from files.
  */
-import { grafanaDashboards } from '@slipway/observability';
+import { grafanaDashboards, SCRAPE_INTERVAL } from '@slipway/observability';
 
 /** Where compose.yaml mounts the dashboards inside the Grafana container. */
 export const DASHBOARDS_CONTAINER_PATH = '/etc/dashboards/slipway';
@@ -20,7 +20,7 @@ export function grafanaDatasources(): object {
         access: 'proxy',
         url: 'http://prometheus:9090',
         isDefault: true,
-        jsonData: { timeInterval: '15s' },
+        jsonData: { timeInterval: SCRAPE_INTERVAL },
       },
       { name: 'Tempo', uid: 'tempo', type: 'tempo', access: 'proxy', url: 'http://tempo:3200' },
     ],

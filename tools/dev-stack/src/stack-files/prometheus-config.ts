@@ -4,13 +4,11 @@
  * series, and loads the very rule groups the cluster's PrometheusRule holds.
  */
 import { METRICS_PORT, NAMESPACES, PATHS, SERVICE_NAME } from '@slipway/contract';
-import { prometheusRuleGroups, SCRAPE_JOB } from '@slipway/observability';
+import { prometheusRuleGroups, SCRAPE_INTERVAL, SCRAPE_JOB } from '@slipway/observability';
 import { stringify } from 'yaml';
 
 /** The compose service the scrape reaches (compose.yaml's `slipway`). */
 export const SERVICE_HOST = SERVICE_NAME;
-/** As the cluster's ServiceMonitor (deploy/src/service/monitoring.ts). */
-export const SCRAPE_INTERVAL = '15s';
 export const RULES_FILE = 'rules/slipway.yml';
 
 export function prometheusConfig(): object {

@@ -1,7 +1,6 @@
 /** Tempo as one process, receiving OTLP over HTTP from the service and keeping traces in /var/tempo (a tmpfs). */
+import { OTLP_HTTP_PORT } from '@slipway/contract';
 
-/** OTLP/HTTP's standard port, the one the cluster's Tempo receives on too. */
-export const OTLP_HTTP_PORT = 4318;
 export const TEMPO_HTTP_PORT = 3200;
 
 export function tempoConfig(): object {
