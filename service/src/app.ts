@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { type Config, splitList } from '@slipway/contract';
-import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+} from 'fastify';
 import type { Database } from './db/database.js';
 import { requireBearerToken } from './http/bearer-auth.js';
 import { registerErrorHandling } from './http/error-handler.js';
@@ -8,14 +13,14 @@ import { registerFaultInjection } from './http/fault-injection.js';
 import { rerouteClientError, rerouteFrameworkError } from './http/framework-errors.js';
 import { Problem } from './http/problem-types.js';
 import { REQUEST_ID_HEADER, requestId } from './http/request-id.js';
-import { registerRequestMetrics } from './http/request-metrics.js';
+import { requestMetrics } from './http/request-metrics.js';
 import { registerSchemaValidators } from './http/schema-validators.js';
 import { loggerOptions } from './logging/logger-options.js';
 import type { ServiceMetrics } from './metrics/service-metrics.js';
 import { registerApiDocs } from './plugins/api-docs.js';
 import { registerLoadShedding } from './plugins/load-shedding.js';
 import { registerRateLimit } from './plugins/rate-limit.js';
-import { registerSecurityHeaders } from './plugins/security-headers.js';
+import { securityHeaders } from './plugins/security-headers.js';
 import { infoRoutes } from './routes/info-routes.js';
 import { probeRoutes } from './routes/probe-routes.js';
 import { readBuildInfo } from './runtime/build-info.js';
@@ -34,6 +39,22 @@ export interface AppDependencies {
   tracing: Tracing;
   /** Where log lines go (tests capture them); stdout by default. */
   logStream?: NodeJS.WritableStream;
+}
+
+/** The one log line of a request, with the route template. */
+function logCompleted(request: FastifyRequest, reply: FastifyReply): void {
+  const query = request.url.indexOf('?');
+  request.log.info(
+    {
+      method: request.method,
+      // The path only: a query string is the client's to fill and could carry anything.
+      url: query === -1 ? request.url : request.url.slice(0, query),
+      route: request.routeOptions.url,
+      statusCode: reply.statusCode,
+      durationMs: Math.round(reply.elapsedTime * 100) / 100,
+    },
+    'request completed',
+  );
 }
 
 /** Builds the public HTTP app: every plugin, hook and route, but does not listen. */
@@ -58,27 +79,26 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     clientErrorHandler: rerouteClientError,
   });
 
-  app.addHook('onRequest', async (request, reply) => {
+  // The hooks every request runs are plain callbacks, each a single one: an async hook costs a
+  // promise and a trip through the microtask queue per request.
+  // First of all, so that every answer carries them, including one a later hook gives (429, 503, 401).
+  const setSecurityHeaders = securityHeaders(config);
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header(REQUEST_ID_HEADER, request.id);
+    setSecurityHeaders(request, reply);
+    done();
   });
   // Any response sent while draining (even for a request that began before) closes its connection,
   // so keep-alive clients reconnect to another replica and no socket outlives the shutdown.
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', (_request, reply, payload, done) => {
     if (lifecycle.phase === 'draining') reply.header('connection', 'close');
-    return payload;
+    done(null, payload);
   });
-  app.addHook('onResponse', async (request, reply) => {
-    request.log.info(
-      {
-        method: request.method,
-        // The path only: a query string is the client's to fill and could carry anything.
-        url: request.url.split('?', 1)[0],
-        route: request.routeOptions.url,
-        statusCode: reply.statusCode,
-        durationMs: Math.round(reply.elapsedTime * 100) / 100,
-      },
-      'request completed',
-    );
+  const recordMetrics = requestMetrics(metrics);
+  app.addHook('onResponse', (request, reply, done) => {
+    logCompleted(request, reply);
+    recordMetrics(request, reply);
+    done();
   });
   registerErrorHandling(app);
   // Shared schemas live on the root: adding them inside a route plugin would give that plugin a
@@ -88,9 +108,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerSchemaValidators(app);
   // Only JSON bodies are accepted: without its text/plain parser Fastify answers 415 for anything else.
   app.removeContentTypeParser('text/plain');
-  registerRequestMetrics(app, metrics);
   await app.register(tracing.plugin);
-  registerSecurityHeaders(app, config);
   await registerLoadShedding(app, config, metrics);
   await registerRateLimit(app, config);
   await registerApiDocs(app, config, build.version);

@@ -19,10 +19,7 @@ async function main() {
     process.stderr.write(`${error.message}\n`);
     process.exit(EXIT_CODE_CONFIG_ERROR);
   }
-  const destination = await logDestination();
-  const log = destination
-    ? pino({ level: config.LOG_LEVEL }, destination)
-    : pino({ level: config.LOG_LEVEL });
+  const log = pino({ level: config.LOG_LEVEL }, await logDestination());
   const database = createDatabase(config, { readSecret: secretSource(config) });
   try {
     const applied = await migrateToLatest(database);

@@ -1,12 +1,14 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Config } from '@slipway/contract';
-import { Kysely, type LogEvent, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { type Compilable, Kysely, type LogEvent, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { SecretSource } from '../config/secret-source.js';
 import type { ServiceMetrics } from '../metrics/service-metrics.js';
 import { errorReason } from './database-errors.js';
 import { openSqlite } from './node-sqlite-adapter.js';
+import { namedStatementClient } from './pg-named-statements.js';
+import { type PrecompiledQuery, precompile } from './precompiled-query.js';
 import type { DatabaseSchema } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -16,6 +18,15 @@ export interface Database {
   dialect: Dialect;
   /** Where the data lives, without credentials (for logs and /readyz). */
   location: string;
+  /**
+   * A query of the hot path, built and compiled once (see precompiled-query.ts); run it with
+   * `db.executeQuery(query(values))`. On PostgreSQL each connection also prepares it once, as the
+   * named statement `name` (which tracing shows as the query's span name).
+   */
+  precompile<Values extends Record<string, unknown>, Row>(
+    name: string,
+    build: (values: Values) => Compilable<Row>,
+  ): PrecompiledQuery<Values, Row>;
   /** Resolves when the database answers `select 1` within the query timeout. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -68,7 +79,9 @@ function createPostgres(
   onPoolError: (e: Error) => void,
   readSecret: SecretSource,
 ) {
+  const prepared = new Map<string, string>();
   const pool = new pg.Pool({
+    Client: namedStatementClient(prepared),
     ...postgresTarget(config),
     // Asked for every new connection: DB_PASSWORD (re-read from DB_PASSWORD_FILE, so a rotated
     // password works without a restart), else the password inside DATABASE_URL.
@@ -118,7 +131,7 @@ function createPostgres(
     dialect: new PostgresDialect({ pool: countedPool }),
     log: metricsLogger(metrics),
   });
-  return { db, location: `postgres://${url.host}${url.pathname}` };
+  return { db, location: `postgres://${url.host}${url.pathname}`, prepared };
 }
 
 function createSqlite(config: Config, metrics: ServiceMetrics | undefined) {
@@ -144,7 +157,7 @@ function createSqlite(config: Config, metrics: ServiceMetrics | undefined) {
     dialect: new SqliteDialect({ database }),
     log: metricsLogger(metrics),
   });
-  return { db, location: `sqlite:${config.SQLITE_PATH}` };
+  return { db, location: `sqlite:${config.SQLITE_PATH}`, prepared: undefined };
 }
 
 export function createDatabase(
@@ -152,7 +165,7 @@ export function createDatabase(
   options: { metrics?: ServiceMetrics; onPoolError?: (error: Error) => void; readSecret?: SecretSource } = {},
 ): Database {
   const dialect: Dialect = config.DATABASE_URL === '' ? 'sqlite' : 'postgres';
-  const { db, location } =
+  const { db, location, prepared } =
     dialect === 'postgres'
       ? createPostgres(
           config,
@@ -165,6 +178,17 @@ export function createDatabase(
     db,
     dialect,
     location,
+    precompile(name, build) {
+      const query = precompile(build);
+      // The SQL of every run is the same: on PostgreSQL it becomes a named statement (see
+      // pg-named-statements.ts). SQLite's adapter already keeps every statement prepared.
+      if (prepared !== undefined) {
+        const taken = [...prepared].find(([text, named]) => named === name && text !== query.sql);
+        if (taken !== undefined) throw new Error(`two different queries are both named "${name}"`);
+        prepared.set(query.sql, name);
+      }
+      return query;
+    },
     async ping() {
       await sql`select 1`.execute(db);
     },

@@ -1,5 +1,5 @@
 import { type Config, hstsHeaderValue, PATHS } from '@slipway/contract';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /**
  * The response headers the OWASP REST Security Cheat Sheet recommends for an API: JSON is never
@@ -32,20 +32,32 @@ export const DOCS_CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
 ].join('; ');
 
-/** HSTS only when configured: a browser must hear it over HTTPS, where TLS terminates. */
-export function registerSecurityHeaders(app: FastifyInstance, config: Config) {
-  const hsts = config.HSTS_MAX_AGE_SECONDS > 0 ? hstsHeaderValue(config.HSTS_MAX_AGE_SECONDS) : undefined;
-  const docsPrefix = `${PATHS.docs}/`;
-  app.addHook('onRequest', (request, reply, done) => {
-    const path = request.url.split('?', 1)[0] ?? request.url;
-    if (path === PATHS.docs || path.startsWith(docsPrefix)) {
-      reply.header('content-security-policy', DOCS_CONTENT_SECURITY_POLICY);
-      reply.header('x-content-type-options', 'nosniff');
-      reply.header('x-frame-options', 'DENY');
-    } else {
-      reply.headers(API_HEADERS);
-    }
-    if (hsts !== undefined) reply.header('strict-transport-security', hsts);
-    done();
-  });
+const DOCS_HEADERS = {
+  'content-security-policy': DOCS_CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+} as const;
+
+/** `/docs`, `/docs/…` and either with a query string: the Swagger UI pages and their files. */
+function isDocsUrl(url: string): boolean {
+  if (!url.startsWith(PATHS.docs)) return false;
+  const next = url[PATHS.docs.length];
+  return next === undefined || next === '/' || next === '?';
+}
+
+/**
+ * Sets the response headers of a request: the API set, or the Swagger UI set under /docs; HSTS
+ * only when configured (a browser must hear it over HTTPS, where TLS terminates). Both sets are
+ * fixed at start, so a request costs one prefix check and the header writes.
+ */
+export function securityHeaders(config: Config): (request: FastifyRequest, reply: FastifyReply) => void {
+  const hsts =
+    config.HSTS_MAX_AGE_SECONDS > 0
+      ? { 'strict-transport-security': hstsHeaderValue(config.HSTS_MAX_AGE_SECONDS) }
+      : {};
+  const api = Object.entries({ ...API_HEADERS, ...hsts });
+  const docs = Object.entries({ ...DOCS_HEADERS, ...hsts });
+  return (request, reply) => {
+    for (const [name, value] of isDocsUrl(request.url) ? docs : api) reply.header(name, value);
+  };
 }
