@@ -9,7 +9,7 @@ import { PROFILES } from '../src/scenarios/scenario.js';
 const TIMEOUTS_MS: Record<string, number> = {
   'rolling-replacement': 120_000,
   'abuse-fuzz': 300_000,
-  'memory-soak': 150_000,
+  'memory-soak': 240_000,
 };
 
 describeWithTool(
