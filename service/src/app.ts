@@ -14,6 +14,7 @@ import { rerouteClientError, rerouteFrameworkError } from './http/framework-erro
 import { Problem } from './http/problem-types.js';
 import { REQUEST_ID_HEADER, requestId } from './http/request-id.js';
 import { requestMetrics } from './http/request-metrics.js';
+import { sharedResponseSerializers } from './http/response-serializers.js';
 import { registerSchemaValidators } from './http/schema-validators.js';
 import { loggerOptions } from './logging/logger-options.js';
 import type { ServiceMetrics } from './metrics/service-metrics.js';
@@ -74,6 +75,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     // holds up shutdown; in-flight requests still finish.
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },
+    schemaController: { compilersFactory: { buildSerializer: sharedResponseSerializers() } },
     // Requests the router or Node's HTTP parser reject go through the hooks and the error handler too.
     frameworkErrors: rerouteFrameworkError,
     clientErrorHandler: rerouteClientError,

@@ -5,11 +5,15 @@ import type { FastifyInstance } from 'fastify';
 function ajv(options: Options) {
   // removeAdditional: false — unknown fields are rejected (the schemas say additionalProperties:
   // false), never silently dropped.
+  // validateSchema: false — the schemas are fixed in the code; checking each against the JSON
+  // Schema meta-schema meant compiling that meta-schema in both instances on every start, a large
+  // part of the start-up. test/schema-validity.test.ts checks every schema compiled here instead.
   const instance = new Ajv({
     allErrors: true,
     removeAdditional: false,
     useDefaults: true,
     strict: false,
+    validateSchema: false,
     ...options,
   });
   addFormats.default(instance);
