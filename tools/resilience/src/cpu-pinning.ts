@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { availableParallelism } from 'node:os';
+import { cpus as osCpus } from 'node:os';
 import { toolAvailable } from '@slipway/testing';
 
 /**
@@ -17,7 +17,8 @@ export interface CpuLayout {
 }
 
 export function cpuLayout(): CpuLayout {
-  const cpus = availableParallelism();
+  // The machine's CPUs (availableParallelism() would say 1 once this process is pinned).
+  const cpus = osCpus().length;
   if (cpus < 2 || !toolAvailable('taskset', ['--version'])) return { pinned: false, servers: '', load: '' };
   const last = cpus - 1;
   return { pinned: true, servers: last === 1 ? '0' : `0-${last - 1}`, load: String(last) };

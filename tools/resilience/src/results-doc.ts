@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus } from 'node:os';
+import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ScenarioResult } from './scenarios/scenario.js';
@@ -19,7 +19,8 @@ export function writeSection(name: string, markdown: string, path = RESULTS_DOC)
 }
 
 export function machineLine(pinned: string): string {
-  return `${availableParallelism()} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, ${pinned}; ${new Date().toISOString().slice(0, 10)}`;
+  // cpus(), not availableParallelism(): this process is pinned to one CPU by now.
+  return `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, ${pinned}; ${new Date().toISOString().slice(0, 10)}`;
 }
 
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
