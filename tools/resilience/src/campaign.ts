@@ -1,4 +1,4 @@
-import { type CampaignEnvironment, startCampaignEnvironment } from './campaign-environment.js';
+import { type CampaignEnvironment, startCampaignEnvironment } from './fleet/campaign-environment.js';
 import { abuseFuzz } from './scenarios/abuse-fuzz.js';
 import { databaseFastShutdown, databaseTerminateSessions } from './scenarios/database-faults.js';
 import { instanceKill } from './scenarios/instance-kill.js';

@@ -1,7 +1,7 @@
 import { describeWithTool, toolAvailable } from '@slipway/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { INSTANCES, printResult, SCENARIOS } from '../src/campaign.js';
-import { type CampaignEnvironment, startCampaignEnvironment } from '../src/campaign-environment.js';
+import { type CampaignEnvironment, startCampaignEnvironment } from '../src/fleet/campaign-environment.js';
 import { PROFILES } from '../src/scenarios/scenario.js';
 
 // The CI variant of `npm run chaos`: every scenario against the real parts (HAProxy from Debian,

@@ -3,8 +3,9 @@
  * cluster, and the two figures: RPO (acknowledged writes missing) and RTO (until a ready service
  * serves from the restored database).
  */
-import { cpuLayout } from '../cpu-pinning.js';
+
 import { runRestoreDrill } from '../drill/restore-drill.js';
+import { cpuLayout } from '../host/cpu-pinning.js';
 import { machineLine, writeSection } from '../results-doc.js';
 
 const result = await runRestoreDrill({ writeSeconds: 6, writers: 8, archiveTimeoutSeconds: 1 });

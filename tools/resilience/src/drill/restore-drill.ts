@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PATHS } from '@slipway/contract';
 import pg from 'pg';
-import { cpuLayout, pinProcess } from '../cpu-pinning.js';
 import { stopWatched } from '../fleet/child-process.js';
 import { buildServiceBundle, type ServiceInstance, startInstance } from '../fleet/service-instances.js';
+import { cpuLayout, pinProcess } from '../host/cpu-pinning.js';
 import { startMixedLoad } from '../load/mixed-load.js';
 import {
   chownTree,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type PostgresServer, startPostgres } from '@slipway/testing';
 import pg from 'pg';
-import { pinProcess } from '../cpu-pinning.js';
+import { pinProcess } from '../host/cpu-pinning.js';
 
 const DATABASE = 'campaign';
 

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { type AddressInfo, connect, createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
-import { onCpus } from '../cpu-pinning.js';
+import { onCpus } from '../host/cpu-pinning.js';
 
 /**
  * A TCP proxy between the service and PostgreSQL that can add latency to every chunk, both ways:

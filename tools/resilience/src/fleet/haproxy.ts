@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PATHS } from '@slipway/contract';
 import { freePort, waitForHttp } from '@slipway/testing';
-import { onCpus } from '../cpu-pinning.js';
+import { onCpus } from '../host/cpu-pinning.js';
 import { startWatched, stopWatched, type WatchedProcess } from './child-process.js';
 
 /**

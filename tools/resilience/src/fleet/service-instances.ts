@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ConfigName, PATHS } from '@slipway/contract';
 import { freePort, loopbackServiceEnv } from '@slipway/testing';
-import { onCpus } from '../cpu-pinning.js';
+import { onCpus } from '../host/cpu-pinning.js';
 import { startWatched, stopWatched, type WatchedProcess } from './child-process.js';
 
 const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PATHS } from '@slipway/contract';
-import { DB_CONNECT_TIMEOUT_MS, DB_QUERY_TIMEOUT_MS } from '../campaign-environment.js';
+import { DB_CONNECT_TIMEOUT_MS, DB_QUERY_TIMEOUT_MS } from '../fleet/campaign-environment.js';
 import { checkAcknowledgedWrites, isFailure, summarize } from '../load/load-report.js';
 import { type RequestRecord, startMixedLoad } from '../load/mixed-load.js';
 import { ruleBook, type Scenario, sampleLiveness } from './scenario.js';

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PATHS } from '@slipway/contract';
-import type { CampaignEnvironment } from '../campaign-environment.js';
+import type { CampaignEnvironment } from '../fleet/campaign-environment.js';
 import type { ServiceInstance } from '../fleet/service-instances.js';
 
 /** How big a campaign is: the CI variant inside `npm test`, or the full one of `npm run chaos`. */

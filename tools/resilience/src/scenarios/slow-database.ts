@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { METRICS } from '@slipway/contract';
-import { DB_QUERY_TIMEOUT_MS } from '../campaign-environment.js';
+import { DB_QUERY_TIMEOUT_MS } from '../fleet/campaign-environment.js';
 import type { ServiceInstance } from '../fleet/service-instances.js';
 import { isFailure, percentile, summarize } from '../load/load-report.js';
 import { startMixedLoad } from '../load/mixed-load.js';

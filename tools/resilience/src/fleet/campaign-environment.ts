@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { configSchema } from '@slipway/contract';
-import { type CpuLayout, cpuLayout, pinProcess } from './cpu-pinning.js';
-import { type CampaignDatabase, startCampaignDatabase } from './fleet/campaign-database.js';
-import { stopWatched } from './fleet/child-process.js';
-import { type DelayProxy, startDelayProxy } from './fleet/delay-proxy.js';
-import { type LoadBalancer, startHaproxy } from './fleet/haproxy.js';
+import { type CpuLayout, cpuLayout, pinProcess } from '../host/cpu-pinning.js';
+import { type CampaignDatabase, startCampaignDatabase } from './campaign-database.js';
+import { stopWatched } from './child-process.js';
+import { type DelayProxy, startDelayProxy } from './delay-proxy.js';
+import { type LoadBalancer, startHaproxy } from './haproxy.js';
 import {
   buildServiceBundle,
   type ServiceInstance,
   type ServiceSettings,
   startInstance,
-} from './fleet/service-instances.js';
+} from './service-instances.js';
 
 /** The database bounds the service ships with (the schema's defaults); the scenarios check them. */
 const defaultOf = (name: 'DB_CONNECT_TIMEOUT_MS' | 'DB_QUERY_TIMEOUT_MS') =>
