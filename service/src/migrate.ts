@@ -20,7 +20,7 @@ async function main() {
     process.exit(EXIT_CODE_CONFIG_ERROR);
   }
   const log = pino({ level: config.LOG_LEVEL }, await logDestination());
-  const database = createDatabase(config, { readSecret: secretSource(config) });
+  const database = await createDatabase(config, { readSecret: secretSource(config) });
   try {
     const applied = await migrateToLatest(database);
     log.info(

@@ -34,7 +34,7 @@ async function main() {
   const lifecycle = createLifecycle(metrics);
   const tracing = await createTracing(config);
   let onPoolError: (error: Error) => void = () => {};
-  const database = createDatabase(config, {
+  const database = await createDatabase(config, {
     metrics,
     onPoolError: (error) => onPoolError(error),
     readSecret: secretSource(config),

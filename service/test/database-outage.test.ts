@@ -100,7 +100,9 @@ describe('PostgreSQL outage and recovery (real server stopped and restarted)', (
 
   it('applies migrations once when several instances migrate at the same moment', async () => {
     const url = await postgres.createDatabase('concurrent_migrations');
-    const databases = Array.from({ length: 4 }, () => createDatabase(loadConfig({ DATABASE_URL: url })));
+    const databases = await Promise.all(
+      Array.from({ length: 4 }, () => createDatabase(loadConfig({ DATABASE_URL: url }))),
+    );
     try {
       const applied = await Promise.all(databases.map((d) => migrateToLatest(d)));
       expect(applied.flat()).toEqual(['0001-create-users']);

@@ -26,7 +26,7 @@ describe('load shedding right after a slow start', () => {
     });
     const metrics = createServiceMetrics({ version: 'test', commit: 'test' });
     const lifecycle = createLifecycle(metrics);
-    const database = createDatabase(config, { metrics });
+    const database = await createDatabase(config, { metrics });
     await migrateToLatest(database);
     const logStream = new Writable({ write: (_chunk, _encoding, done) => done() });
     const app = await buildApp({

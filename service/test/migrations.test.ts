@@ -68,8 +68,10 @@ describe('the migrations on each database', () => {
   it('store timestamps as timestamptz on PostgreSQL and as text on SQLite', async () => {
     const postgres = await startPostgres();
     const sqlitePath = join(mkdtempSync(join(tmpdir(), 'slipway-migrate-')), 'slipway.db');
-    const onPostgres = createDatabase(loadConfig({ DATABASE_URL: await postgres.createDatabase('types') }));
-    const onSqlite = createDatabase(loadConfig({ SQLITE_PATH: sqlitePath }));
+    const onPostgres = await createDatabase(
+      loadConfig({ DATABASE_URL: await postgres.createDatabase('types') }),
+    );
+    const onSqlite = await createDatabase(loadConfig({ SQLITE_PATH: sqlitePath }));
     try {
       await migrateToLatest(onPostgres);
       await migrateToLatest(onSqlite);

@@ -15,7 +15,7 @@ describe('queries compiled once', () => {
   const dir = mkdtempSync(join(tmpdir(), 'slipway-precompiled-'));
   let database: Database;
   beforeAll(async () => {
-    database = createDatabase(loadConfig({ SQLITE_PATH: join(dir, 'slipway.db') }));
+    database = await createDatabase(loadConfig({ SQLITE_PATH: join(dir, 'slipway.db') }));
     await migrateToLatest(database);
   });
   afterAll(async () => {
@@ -52,7 +52,7 @@ describe('the users queries on PostgreSQL', () => {
   beforeAll(async () => {
     postgres = await startPostgres();
     // One connection, so the statements it has prepared are the ones every query used.
-    database = createDatabase(
+    database = await createDatabase(
       loadConfig({ DATABASE_URL: await postgres.createDatabase('precompiled'), DB_POOL_MAX: '1' }),
     );
     await migrateToLatest(database);

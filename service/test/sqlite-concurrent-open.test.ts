@@ -18,7 +18,7 @@ const { createDatabase } = await import(${JSON.stringify(join(sourceRoot, 'db/da
 const at = Number(process.argv[3]);
 while (Date.now() < at) {}
 try {
-  const database = createDatabase(loadConfig({ SQLITE_PATH: process.argv[2] }));
+  const database = await createDatabase(loadConfig({ SQLITE_PATH: process.argv[2] }));
   await database.ping();
   await database.close();
   console.log('opened');

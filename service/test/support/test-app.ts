@@ -60,7 +60,7 @@ export async function startTestApp(
   });
   const metrics = createServiceMetrics({ version: 'test', commit: 'test' });
   const lifecycle = createLifecycle(metrics);
-  const database = createDatabase(config, { metrics });
+  const database = await createDatabase(config, { metrics });
   if (migrate) await migrateToLatest(database);
   const tracing = await createTracing(config);
   const app = await buildApp({ config, database, metrics, lifecycle, tracing, logStream });
