@@ -92,4 +92,12 @@ describeWithTool('npm run bench, as a one-second smoke run', benchTools(), () =>
     }
     expect(markdown).toContain('| layer (share of the busy CPU time) |');
   });
+
+  it('profiles one start up to the moment it is ready, by layer', () => {
+    const layers = (report.startProfile?.summary.layers ?? []).filter((l) => l.ms > 0).map((l) => l.layer);
+    expect(layers).toContain(LAYER.modules);
+    expect(layers).toContain(LAYER.fastify);
+    expect(layers.filter((layer) => layer.startsWith('other: '))).toEqual([]);
+    expect(markdown).toContain('#### Where the start-up time goes, by layer');
+  });
 });

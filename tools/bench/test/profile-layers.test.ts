@@ -25,6 +25,7 @@ it('puts packages, the service’s folders and V8’s entries in their layers', 
   expect(layer(join(serviceDir, 'src/db/node-sqlite-adapter.ts'))).toBe(LAYER.sqlite);
   expect(layer(join(serviceDir, 'dist/chunk-ABC.js'))).toBe(INHERIT);
   expect(layer('node:_http_outgoing')).toBe(LAYER.node);
+  expect(layer('node:internal/modules/esm/utils', 'compileSourceTextModule')).toBe(LAYER.modules);
   expect(layer('', '(garbage collector)')).toBe(LAYER.gc);
   expect(layer('', 'writev', -1)).toBe(INHERIT);
   expect(layer('', 'validate11', 2)).toBe(LAYER.ajv);

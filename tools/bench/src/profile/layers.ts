@@ -14,6 +14,7 @@ export const LAYER = {
   gc: 'GC (V8 garbage collector)',
   v8: 'V8 and native code, no JS caller',
   node: 'Node.js core: HTTP server, sockets, event loop',
+  modules: 'Node.js module loading: reading, compiling and linking the bundle and Node’s own modules',
   fastify: 'Fastify core (routing, hooks, request, reply, serialisation)',
   ajv: 'schema validation (Ajv)',
   sqlite: 'SQLite driver (node:sqlite, through the service’s db/node-sqlite-adapter.ts)',
@@ -136,6 +137,10 @@ export function layerOf(
     if (frame.lineNumber >= 0 && /^validate\d+$/.test(functionName)) return LAYER.ajv;
     // Built-ins and native functions: their time is their caller's.
     return INHERIT;
+  }
+  // At start: Node's loader reading and compiling the bundle's files, and its own modules on first use.
+  if (source.startsWith('node:internal/modules/') || source.startsWith('node:internal/bootstrap/')) {
+    return LAYER.modules;
   }
   if (source.startsWith('node:')) return LAYER.node;
   const dependency = packageOf(source);

@@ -1,6 +1,7 @@
 /** The benchmark's section of docs/benchmarks.md, as Markdown. */
 import type { BenchReport, ProfileRun } from '../run/bench-report.js';
 import { SCENARIOS, TARGETS } from '../run/bench-report.js';
+import type { StartProfile } from '../run/profile-start.js';
 import { GOALS, median, PAIRS, pairRatios } from './ratios.js';
 
 const percent = (share: number) => `${Math.round(share * 100)} %`;
@@ -115,6 +116,38 @@ function hottestFunctions(profiles: ProfileRun[]): string[] {
   return lines;
 }
 
+function startProfileLines(start: StartProfile | undefined): string[] {
+  if (start === undefined) return [];
+  const { summary } = start;
+  const lines = [
+    '#### Where the start-up time goes, by layer',
+    '',
+    `One more start of the bundle on SQLite under \`node --cpu-prof\`, from the process's first sample to the moment \`/readyz\` answered 200 (${Math.round(start.startMs)} ms under the profiler; ` +
+      `the CPU was busy ${Math.round(summary.busyMs)} ms of it and waited ${Math.round(summary.idleMs)} ms). Attributed as above.`,
+    '',
+    '| layer | ms | share of the busy time |',
+    '| --- | ---: | ---: |',
+  ];
+  for (const { layer, ms: layerMs, share } of summary.layers) {
+    if (share < 0.005) continue;
+    lines.push(`| ${layer} | ${Math.round(layerMs)} | ${percent(share)} |`);
+  }
+  lines.push(
+    '',
+    '<details><summary>The functions with the most self time during the start</summary>',
+    '',
+    '| function | source | layer | share |',
+    '| --- | --- | --- | ---: |',
+    ...summary.hottest.map(
+      (hot) => `| \`${hot.name}\` | ${hot.source || '(native)'} | ${hot.layer} | ${percent(hot.share)} |`,
+    ),
+    '',
+    '</details>',
+    '',
+  );
+  return lines;
+}
+
 export function renderReport(report: BenchReport, command: string): string {
   return [
     ...machineLines(report, command),
@@ -125,6 +158,7 @@ export function renderReport(report: BenchReport, command: string): string {
     '',
     ...startAndMemoryTable(report),
     '',
+    ...startProfileLines(report.startProfile),
     '#### Where the service spends its CPU, by layer',
     '',
     `The service under the same load with \`node --cpu-prof\`, one process per database running the requests in turn (profiling slows it, so these runs are not in the table above); each column counts only its measured seconds. ` +

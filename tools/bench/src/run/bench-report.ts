@@ -6,6 +6,7 @@ import type { MachineFacts } from '../machine/machine-facts.js';
 import type { ProfileSummary } from '../profile/layer-summary.js';
 import type { PeerKind } from '../targets/peer-launch.js';
 import type { BenchSettings } from './bench-settings.js';
+import type { StartProfile } from './profile-start.js';
 
 export const SCENARIOS = {
   get: `GET ${PATHS.users}/:id`,
@@ -44,5 +45,7 @@ export interface BenchReport {
   residentMb: Partial<Record<TargetName, number>>;
   /** Spawn → /readyz 200 of the bundle, one per start. */
   startToReadyMs: number[];
+  /** One more start under the profiler: where the start-up time goes. */
+  startProfile?: StartProfile;
   profiles: ProfileRun[];
 }

@@ -1,7 +1,8 @@
 /**
  * The whole benchmark in one run, so every ratio compares figures taken minutes apart on the same
  * machine: raw node:http (the ceiling), bare Fastify on each driver next to the service on the same
- * database, the service's start time, and CPU profiles of the service under the same load.
+ * database, the service's start time, and CPU profiles of the service under the same load and of
+ * one start.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { startTarget, type TargetLaunch } from '../targets/target-process.js';
 import { type BenchReport, SCENARIOS, type ScenarioKey, TARGETS, type TargetName } from './bench-report.js';
 import type { BenchSettings } from './bench-settings.js';
 import { profileService } from './profile-service.js';
+import { profileStart } from './profile-start.js';
 import { requireBenchTools } from './required-tools.js';
 import {
   createSeedUser,
@@ -131,6 +133,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
       writeHeaders(ctx),
     );
     report.startToReadyMs = await measureStartToReady(ctx, sqlite);
+    report.startProfile = await profileStart(ctx, sqlite);
 
     const bareDatabaseUrl = await postgres.createDatabase('bare_fastify');
     await benchTarget(
