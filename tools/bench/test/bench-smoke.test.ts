@@ -35,9 +35,12 @@ describeWithTool('npm run bench, as a one-second smoke run', benchTools(), () =>
       `${TARGETS.servicePostgres}: post`,
       `${TARGETS.servicePostgres}: root`,
     ]);
-    for (const { target, scenario, result } of report.rows) {
+    for (const { target, scenario, result, serverCpuUs, databaseCpuUs } of report.rows) {
       expect(result.requests, `${target}, ${scenario}`).toBeGreaterThan(0);
       expect(result.errors, `${target}, ${scenario}`).toBe(0);
+      expect(serverCpuUs, `${target}, ${scenario}`).toBeGreaterThan(0);
+      const onPostgres = target === TARGETS.barePostgres || target === TARGETS.servicePostgres;
+      expect(databaseCpuUs !== undefined, `${target}, ${scenario}`).toBe(onPostgres);
       expect(markdown).toContain(
         `| ${target} | ${SCENARIOS[scenario]} | ${Math.round(result.requestsPerSecond)} |`,
       );

@@ -23,21 +23,29 @@ export interface PairRatios {
   p99: Record<'get' | 'post', number>;
   /** The service's GET / ÷ raw node:http's. */
   rootOfRaw: number;
+  /** Server CPU time per request (the Node process; PostgreSQL's own is not in it), service ÷ bare. */
+  cpu: Record<'get' | 'post', number>;
 }
 
-function result(report: BenchReport, target: TargetName, scenario: ScenarioKey) {
-  const row = report.rows.find((r) => r.target === target && r.scenario === scenario);
-  if (row === undefined) throw new Error(`the run has no row for ${target}, ${scenario}`);
-  return row.result;
+function row(report: BenchReport, target: TargetName, scenario: ScenarioKey) {
+  const found = report.rows.find((r) => r.target === target && r.scenario === scenario);
+  if (found === undefined) throw new Error(`the run has no row for ${target}, ${scenario}`);
+  return found;
 }
+
+const result = (report: BenchReport, target: TargetName, scenario: ScenarioKey) =>
+  row(report, target, scenario).result;
 
 export function pairRatios(report: BenchReport): PairRatios[] {
   const raw = result(report, TARGETS.raw, 'root');
   return PAIRS.map(({ database, service, bare }) => {
     const ratio = (scenario: 'get' | 'post', figure: 'requestsPerSecond' | 'p99Ms') =>
       result(report, service, scenario)[figure] / result(report, bare, scenario)[figure];
+    const cpu = (scenario: 'get' | 'post') =>
+      row(report, service, scenario).serverCpuUs / row(report, bare, scenario).serverCpuUs;
     return {
       database,
+      cpu: { get: cpu('get'), post: cpu('post') },
       throughput: { get: ratio('get', 'requestsPerSecond'), post: ratio('post', 'requestsPerSecond') },
       p99: { get: ratio('get', 'p99Ms'), post: ratio('post', 'p99Ms') },
       rootOfRaw: result(report, service, 'root').requestsPerSecond / raw.requestsPerSecond,

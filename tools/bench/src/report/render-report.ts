@@ -23,12 +23,13 @@ function machineLines(report: BenchReport, command: string): string[] {
 
 function rowsTable(report: BenchReport): string[] {
   const lines = [
-    '| target | request | req/s | p50 ms | p99 ms | errors |',
-    '| --- | --- | ---: | ---: | ---: | ---: |',
+    '| target | request | req/s | p50 ms | p99 ms | errors | server CPU µs per request | PostgreSQL CPU µs per request |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
-  for (const { target, scenario, result } of report.rows) {
+  for (const { target, scenario, result, serverCpuUs, databaseCpuUs } of report.rows) {
+    const database = databaseCpuUs === undefined ? '' : String(Math.round(databaseCpuUs));
     lines.push(
-      `| ${target} | ${SCENARIOS[scenario]} | ${Math.round(result.requestsPerSecond)} | ${ms(result.p50Ms)} | ${ms(result.p99Ms)} | ${result.errors} |`,
+      `| ${target} | ${SCENARIOS[scenario]} | ${Math.round(result.requestsPerSecond)} | ${ms(result.p50Ms)} | ${ms(result.p99Ms)} | ${result.errors} | ${Math.round(serverCpuUs)} | ${database} |`,
     );
   }
   return lines;
@@ -47,6 +48,8 @@ function ratiosTable(report: BenchReport): string[] {
     `| ${SCENARIOS.get} p99 | ${cells((r) => p99(r.p99.get))} | ≤ ${factor(GOALS.p99Factor)} |`,
     `| ${SCENARIOS.post} p99 | ${cells((r) => p99(r.p99.post))} | ≤ ${factor(GOALS.p99Factor)} |`,
     `| the service's ${SCENARIOS.root} ÷ ${TARGETS.raw} hello | ${cells((r) => percent(r.rootOfRaw))} | |`,
+    `| server CPU per ${SCENARIOS.get}, service ÷ bare | ${cells((r) => factor(r.cpu.get))} | |`,
+    `| server CPU per ${SCENARIOS.post}, service ÷ bare | ${cells((r) => factor(r.cpu.post))} | |`,
   ];
 }
 

@@ -28,6 +28,10 @@ export interface Row {
   target: TargetName;
   scenario: ScenarioKey;
   result: LoadResult;
+  /** CPU time of the server process during the measured seconds, per request, in µs. */
+  serverCpuUs: number;
+  /** The same for PostgreSQL (every backend), on the rows that use it. */
+  databaseCpuUs?: number;
 }
 
 export interface ProfileRun {

@@ -11,10 +11,11 @@ import { join } from 'node:path';
 import { describeSettings } from '@slipway/contract';
 import { freePort } from '@slipway/testing';
 import { planCpus } from '../machine/cpu-pinning.js';
+import { treeCpuMs } from '../machine/cpu-time.js';
 import { machineFacts } from '../machine/machine-facts.js';
 import { SERVICE_DIR } from '../machine/repository-paths.js';
 import { peerLaunch } from '../targets/peer-launch.js';
-import { startPinnedPostgres } from '../targets/pinned-postgres.js';
+import { type PinnedPostgres, startPinnedPostgres } from '../targets/pinned-postgres.js';
 import { buildServiceBundle, type ServiceDatabase } from '../targets/service-launch.js';
 import { startTarget, type TargetLaunch } from '../targets/target-process.js';
 import { type BenchReport, SCENARIOS, type ScenarioKey, TARGETS, type TargetName } from './bench-report.js';
@@ -42,7 +43,10 @@ export interface BenchOptions {
 /** The pool size the service runs with by default, given to the bare pg peer too. */
 const POOL_MAX = Number(describeSettings().find((s) => s.name === 'DB_POOL_MAX')?.default);
 
-/** Starts a target, runs its scenarios, notes its memory, stops it. */
+/**
+ * Starts a target, runs its scenarios, notes its memory and the CPU time it (and PostgreSQL, when
+ * `database` is its process) used per request, stops it.
+ */
 async function benchTarget(
   ctx: RunContext,
   report: BenchReport,
@@ -50,13 +54,29 @@ async function benchTarget(
   launch: TargetLaunch,
   scenarios: ScenarioKey[],
   headers: Record<string, string> = {},
+  database?: PinnedPostgres,
 ): Promise<void> {
   const server = await startTarget(launch);
   try {
     const userId = scenarios.includes('get') ? await createSeedUser(ctx, server.url, headers) : '';
     for (const scenario of scenarios) {
-      const result = await measure(ctx, loadRequest(scenario, server.url, userId, headers));
-      report.rows.push({ target, scenario, result });
+      let before = { server: 0, database: 0 };
+      const cpuNow = () => ({
+        server: treeCpuMs(server.pid),
+        database: database ? treeCpuMs(database.pid) : 0,
+      });
+      const result = await measure(ctx, loadRequest(scenario, server.url, userId, headers), () => {
+        before = cpuNow();
+      });
+      const after = cpuNow();
+      const perRequestUs = (ms: number) => (result.requests > 0 ? (ms * 1000) / result.requests : 0);
+      report.rows.push({
+        target,
+        scenario,
+        result,
+        serverCpuUs: perRequestUs(after.server - before.server),
+        ...(database && { databaseCpuUs: perRequestUs(after.database - before.database) }),
+      });
       ctx.log(
         `${target}, ${SCENARIOS[scenario]}: ${Math.round(result.requestsPerSecond)} req/s, p99 ${result.p99Ms} ms, ${result.errors} errors`,
       );
@@ -146,6 +166,8 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
         poolMax: POOL_MAX,
       }),
       ['get', 'post'],
+      {},
+      postgres,
     );
     const pg = { databaseUrl: await postgres.createDatabase('service') };
     await benchTarget(
@@ -155,6 +177,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
       await serviceLaunchFor(ctx, pg, true),
       ['get', 'post', 'root'],
       writeHeaders(ctx),
+      postgres,
     );
 
     report.profiles.push(

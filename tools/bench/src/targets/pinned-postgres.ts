@@ -5,7 +5,12 @@ import { childProcessWithArgument, pinProcessTree } from '../machine/cpu-pinning
  * The throwaway PostgreSQL of @slipway/testing, moved with the backends it will fork onto the
  * server CPU: the database is part of the server side, and must not take the load generator's CPU.
  */
-export async function startPinnedPostgres(cpu: number): Promise<PostgresServer> {
+export interface PinnedPostgres extends PostgresServer {
+  /** The postmaster: its process tree is all of PostgreSQL (the CPU time of a row is read from it). */
+  pid: number;
+}
+
+export async function startPinnedPostgres(cpu: number): Promise<PinnedPostgres> {
   const postgres = await startPostgres();
   const postmaster = childProcessWithArgument('postgres', String(postgres.port));
   if (postmaster === undefined) {
@@ -15,5 +20,5 @@ export async function startPinnedPostgres(cpu: number): Promise<PostgresServer> 
     );
   }
   pinProcessTree(postmaster, cpu);
-  return postgres;
+  return Object.assign(postgres, { pid: postmaster });
 }
