@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 // Importing node:http as an ES module makes Node load its bundled fetch library (undici) to read
 // the lazy WebSocket exports: the largest single cost of the service's start. The service's code
-// takes node:http from src/node-http.ts, which loads it with require.
+// takes node:http from src/node/http.ts, which loads it with require.
 const sourceRoot = resolve(import.meta.dirname, '../src');
 
 function sourceFiles(dir: string): string[] {
@@ -19,7 +19,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('what the service imports at start', () => {
-  it('takes node:http only through node-http.ts, never as an ES module import of its values', () => {
+  it('takes node:http only through node/http.ts, never as an ES module import of its values', () => {
     const importers = sourceFiles(sourceRoot)
       .filter((file) => /^import (?!type )[^;]*from 'node:http'/m.test(readFileSync(file, 'utf8')))
       .map((file) => relative(sourceRoot, file));

@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { IncomingMessage, ServerResponse } from '../node-http.js';
+import { IncomingMessage, ServerResponse } from '../node/http.js';
 import { ProblemError } from './problem-types.js';
 
 /**

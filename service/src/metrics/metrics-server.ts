@@ -1,6 +1,6 @@
 import { PATHS } from '@slipway/contract';
 import type { Registry } from 'prom-client';
-import { createServer, type Server } from '../node-http.js';
+import { createServer, type Server } from '../node/http.js';
 
 /**
  * Serves Prometheus exposition on its own port, outside Fastify: no ingress routes to it, and it

@@ -8,9 +8,10 @@ import { beforeAll, expect, it } from 'vitest';
 import { LAYER } from '../src/profile/layers.js';
 import { pairRatios } from '../src/report/ratios.js';
 import { renderReport } from '../src/report/render-report.js';
-import { type BenchReport, SCENARIOS, TARGETS } from '../src/run/bench-report.js';
+import { type BenchReport, TARGETS } from '../src/run/bench-report.js';
 import { benchTools } from '../src/run/required-tools.js';
 import { runBenchmark } from '../src/run/run-benchmark.js';
+import { SCENARIOS } from '../src/run/scenarios.js';
 
 describeWithTool('npm run bench, as a one-second smoke run', benchTools(), () => {
   let report: BenchReport;

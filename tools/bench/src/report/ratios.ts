@@ -1,6 +1,7 @@
 /** The figures the targets are about, computed from one run's rows. */
-import type { BenchReport, ScenarioKey, TargetName } from '../run/bench-report.js';
+import type { BenchReport, TargetName } from '../run/bench-report.js';
 import { TARGETS } from '../run/bench-report.js';
+import type { ScenarioKey } from '../run/scenarios.js';
 
 export const GOALS = {
   /** Service throughput ÷ bare Fastify on the same driver, at least. */

@@ -1,7 +1,8 @@
 /** The benchmark's section of docs/benchmarks.md, as Markdown. */
 import type { BenchReport, ProfileRun } from '../run/bench-report.js';
-import { SCENARIOS, TARGETS } from '../run/bench-report.js';
+import { TARGETS } from '../run/bench-report.js';
 import type { StartProfile } from '../run/profile-start.js';
+import { SCENARIOS } from '../run/scenarios.js';
 import { GOALS, median, PAIRS, pairRatios } from './ratios.js';
 
 const percent = (share: number) => `${Math.round(share * 100)} %`;

@@ -1,5 +1,4 @@
 /** What one run of the benchmark measured: the data every report is rendered from. */
-import { PATHS } from '@slipway/contract';
 import type { LoadResult } from '../load/wrk.js';
 import type { CpuPlan } from '../machine/cpu-pinning.js';
 import type { MachineFacts } from '../machine/machine-facts.js';
@@ -7,13 +6,7 @@ import type { ProfileSummary } from '../profile/layer-summary.js';
 import type { PeerKind } from '../targets/peer-launch.js';
 import type { BenchSettings } from './bench-settings.js';
 import type { StartProfile } from './profile-start.js';
-
-export const SCENARIOS = {
-  get: `GET ${PATHS.users}/:id`,
-  post: `POST ${PATHS.users}`,
-  root: `GET ${PATHS.root}`,
-} as const;
-export type ScenarioKey = keyof typeof SCENARIOS;
+import type { ScenarioKey } from './scenarios.js';
 
 export const TARGETS = {
   raw: 'raw node:http' satisfies PeerKind,

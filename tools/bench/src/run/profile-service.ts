@@ -10,7 +10,7 @@ import { summariseProfile } from '../profile/layer-summary.js';
 import { createSourceLocator } from '../profile/source-locator.js';
 import type { ServiceDatabase } from '../targets/service-launch.js';
 import { startTarget } from '../targets/target-process.js';
-import type { ProfileRun, ScenarioKey } from './bench-report.js';
+import type { ProfileRun } from './bench-report.js';
 import {
   createSeedUser,
   loadRequest,
@@ -19,6 +19,7 @@ import {
   serviceLaunchFor,
   writeHeaders,
 } from './run-context.js';
+import type { ScenarioKey } from './scenarios.js';
 
 export async function profileService(
   ctx: RunContext,

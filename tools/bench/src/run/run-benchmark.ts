@@ -18,7 +18,7 @@ import { peerLaunch } from '../targets/peer-launch.js';
 import { type PinnedPostgres, startPinnedPostgres } from '../targets/pinned-postgres.js';
 import { buildServiceBundle, type ServiceDatabase } from '../targets/service-launch.js';
 import { startTarget, type TargetLaunch } from '../targets/target-process.js';
-import { type BenchReport, SCENARIOS, type ScenarioKey, TARGETS, type TargetName } from './bench-report.js';
+import { type BenchReport, TARGETS, type TargetName } from './bench-report.js';
 import type { BenchSettings } from './bench-settings.js';
 import { profileService } from './profile-service.js';
 import { profileStart } from './profile-start.js';
@@ -31,6 +31,7 @@ import {
   serviceLaunchFor,
   writeHeaders,
 } from './run-context.js';
+import { SCENARIOS, type ScenarioKey } from './scenarios.js';
 
 export interface BenchOptions {
   settings: BenchSettings;

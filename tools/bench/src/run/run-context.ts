@@ -4,8 +4,8 @@ import { freePort } from '@slipway/testing';
 import { type LoadRequest, type LoadResult, runWrk } from '../load/wrk.js';
 import type { CpuPlan } from '../machine/cpu-pinning.js';
 import { type ServiceDatabase, serviceLaunch } from '../targets/service-launch.js';
-import type { ScenarioKey } from './bench-report.js';
 import type { BenchSettings } from './bench-settings.js';
+import type { ScenarioKey } from './scenarios.js';
 
 export interface RunContext {
   settings: BenchSettings;
