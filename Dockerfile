@@ -51,7 +51,8 @@ FROM manifests AS production-dependencies
 ARG NPM_CONFIG_REGISTRY
 # npm hoists the service's dependencies to the root node_modules and keeps the few whose versions
 # conflict with another package's in service/node_modules; the image keeps that layout (see below).
-# Trimmed: the workspace link (it points outside the image), type declarations, source maps,
+# Trimmed: the workspace link (it points outside the image), type declarations (whole @types
+# packages too: instrumentation-pg depends on @types/pg, which brings @types/node), source maps,
 # TypeScript sources, docs, and OpenTelemetry's ESM builds, which Node never loads (its packages
 # resolve to build/src).
 RUN --mount=type=secret,id=npmca \
@@ -60,6 +61,7 @@ RUN --mount=type=secret,id=npmca \
        --no-audit --no-fund \
     && mkdir -p service/node_modules \
     && rm -rf node_modules/@slipway node_modules/.bin service/node_modules/.bin \
+    && find node_modules service/node_modules -type d -name @types -prune -exec rm -rf {} + \
     && find node_modules service/node_modules -type f \( -name '*.d.ts' -o -name '*.d.mts' \
        -o -name '*.d.cts' -o -name '*.map' -o -name '*.ts' -o -name '*.mts' -o -name '*.cts' \
        -o -name '*.md' -o -name '*.markdown' -o -name '*.tsbuildinfo' \) -delete \

@@ -74,7 +74,9 @@ function optionalPackages(): Set<string> {
  * What the generator's workspace mode reports, narrowed to the image: the service becomes the
  * subject (the generator describes the monorepo root); workspace packages are no components of
  * their own, because the esbuild bundle carries their code; and optional packages go, because the
- * generator reads `npm ls`, which lists them even with `--omit=optional` in lockfile-only mode.
+ * generator reads `npm ls`, which lists them even with `--omit=optional` in lockfile-only mode;
+ * and type-declaration packages (`@types/*`) go, because the Dockerfile deletes them (they hold no
+ * code, but instrumentation-pg lists `@types/pg` among its dependencies).
  */
 function shippedComponents(bom: CycloneDxBom): CycloneDxBom {
   const all = bom.components ?? [];
@@ -83,7 +85,9 @@ function shippedComponents(bom: CycloneDxBom): CycloneDxBom {
   const optional = optionalPackages();
   const components = all.filter((c) => {
     const name = packageName(c);
-    return !name.startsWith('@slipway/') && !optional.has(`${name}@${c.version}`);
+    return (
+      !name.startsWith('@slipway/') && !name.startsWith('@types/') && !optional.has(`${name}@${c.version}`)
+    );
   });
   const kept = new Set([service['bom-ref'], ...components.map((c) => c['bom-ref'])]);
   return {
