@@ -2,12 +2,15 @@ import { expect, it } from 'vitest';
 import { parseCpuList, planCpus } from '../src/machine/cpu-pinning.js';
 import { DEFAULT_SETTINGS, settingsFromEnvironment } from '../src/run/bench-settings.js';
 
-it('takes the row length and connections from BENCH_SECONDS and BENCH_CONNECTIONS, with a fifth of a row to warm up', () => {
+it('takes the row length, connections and rounds from BENCH_SECONDS, BENCH_CONNECTIONS and BENCH_ROUNDS, with a fifth of a row to warm up', () => {
   expect(settingsFromEnvironment({})).toEqual(DEFAULT_SETTINGS);
-  expect(settingsFromEnvironment({ BENCH_SECONDS: '30', BENCH_CONNECTIONS: '100' })).toMatchObject({
+  expect(
+    settingsFromEnvironment({ BENCH_SECONDS: '30', BENCH_CONNECTIONS: '100', BENCH_ROUNDS: '5' }),
+  ).toMatchObject({
     seconds: 30,
     warmupSeconds: 6,
     connections: 100,
+    rounds: 5,
   });
 });
 
@@ -16,6 +19,7 @@ it('refuses a setting that is not a whole number in range, naming it', () => {
     'BENCH_SECONDS must be a whole number from 1 to 600, got "10s"',
   );
   expect(() => settingsFromEnvironment({ BENCH_CONNECTIONS: '0' })).toThrow('BENCH_CONNECTIONS must be');
+  expect(() => settingsFromEnvironment({ BENCH_ROUNDS: '21' })).toThrow('BENCH_ROUNDS must be');
 });
 
 it('gives the load generator and the servers a CPU each, and says so when there are not two', () => {

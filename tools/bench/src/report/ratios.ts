@@ -17,39 +17,60 @@ export const PAIRS = [
   { database: 'PostgreSQL', service: TARGETS.servicePostgres, bare: TARGETS.barePostgres },
 ] as const;
 
+/** A ratio over the rounds of a pair: the median is the figure, the range shows the drift. */
+export interface RoundRatio {
+  median: number;
+  min: number;
+  max: number;
+}
+
 export interface PairRatios {
   database: string;
   /** Service ÷ bare, by scenario. */
-  throughput: Record<'get' | 'post', number>;
-  p99: Record<'get' | 'post', number>;
+  throughput: Record<'get' | 'post', RoundRatio>;
+  p99: Record<'get' | 'post', RoundRatio>;
   /** The service's GET / ÷ raw node:http's. */
   rootOfRaw: number;
   /** Server CPU time per request (the Node process; PostgreSQL's own is not in it), service ÷ bare. */
-  cpu: Record<'get' | 'post', number>;
+  cpu: Record<'get' | 'post', RoundRatio>;
 }
 
-function row(report: BenchReport, target: TargetName, scenario: ScenarioKey) {
-  const found = report.rows.find((r) => r.target === target && r.scenario === scenario);
-  if (found === undefined) throw new Error(`the run has no row for ${target}, ${scenario}`);
+function row(report: BenchReport, target: TargetName, scenario: ScenarioKey, round = 1) {
+  const found = report.rows.find((r) => r.target === target && r.scenario === scenario && r.round === round);
+  if (found === undefined) throw new Error(`the run has no row for ${target}, ${scenario}, round ${round}`);
   return found;
 }
 
-const result = (report: BenchReport, target: TargetName, scenario: ScenarioKey) =>
-  row(report, target, scenario).result;
+/** Service ÷ bare of one figure, round by round (each round's rows were measured side by side). */
+function roundRatio(
+  report: BenchReport,
+  pair: (typeof PAIRS)[number],
+  scenario: 'get' | 'post',
+  figure: (r: ReturnType<typeof row>) => number,
+): RoundRatio {
+  const rounds = report.rows
+    .filter((r) => r.target === pair.service && r.scenario === scenario)
+    .map((r) => r.round);
+  const ratios = rounds.map(
+    (round) =>
+      figure(row(report, pair.service, scenario, round)) / figure(row(report, pair.bare, scenario, round)),
+  );
+  return { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) };
+}
 
 export function pairRatios(report: BenchReport): PairRatios[] {
-  const raw = result(report, TARGETS.raw, 'root');
-  return PAIRS.map(({ database, service, bare }) => {
-    const ratio = (scenario: 'get' | 'post', figure: 'requestsPerSecond' | 'p99Ms') =>
-      result(report, service, scenario)[figure] / result(report, bare, scenario)[figure];
-    const cpu = (scenario: 'get' | 'post') =>
-      row(report, service, scenario).serverCpuUs / row(report, bare, scenario).serverCpuUs;
+  const raw = row(report, TARGETS.raw, 'root').result;
+  return PAIRS.map((pair) => {
+    const both = (figure: (r: ReturnType<typeof row>) => number) => ({
+      get: roundRatio(report, pair, 'get', figure),
+      post: roundRatio(report, pair, 'post', figure),
+    });
     return {
-      database,
-      cpu: { get: cpu('get'), post: cpu('post') },
-      throughput: { get: ratio('get', 'requestsPerSecond'), post: ratio('post', 'requestsPerSecond') },
-      p99: { get: ratio('get', 'p99Ms'), post: ratio('post', 'p99Ms') },
-      rootOfRaw: result(report, service, 'root').requestsPerSecond / raw.requestsPerSecond,
+      database: pair.database,
+      throughput: both((r) => r.result.requestsPerSecond),
+      p99: both((r) => r.result.p99Ms),
+      cpu: both((r) => r.serverCpuUs),
+      rootOfRaw: row(report, pair.service, 'root').result.requestsPerSecond / raw.requestsPerSecond,
     };
   });
 }

@@ -3,7 +3,7 @@ import type { BenchReport, ProfileRun } from '../run/bench-report.js';
 import { TARGETS } from '../run/bench-report.js';
 import type { StartProfile } from '../run/profile-start.js';
 import { SCENARIOS } from '../run/scenarios.js';
-import { GOALS, median, PAIRS, pairRatios } from './ratios.js';
+import { GOALS, median, PAIRS, pairRatios, type RoundRatio } from './ratios.js';
 
 const percent = (share: number) => `${Math.round(share * 100)} %`;
 const factor = (value: number) => `${value.toFixed(1)}×`;
@@ -16,21 +16,22 @@ function machineLines(report: BenchReport, command: string): string[] {
     `Measured ${machine.date} on ${machine.cores} × ${machine.cpuModel} (Linux ${machine.kernel}), Node ${machine.node}; ` +
       `one-minute load average ${machine.loadAverage.toFixed(1)} when the run started.`,
     `wrk (1 thread, ${settings.connections} connections) ran on CPU ${cpus.load}; every server, and PostgreSQL, on CPU ${cpus.server}. ` +
-      `${settings.seconds} s per row after ${settings.warmupSeconds} s of the same load that is not counted; all rows in this one run.`,
+      `${settings.seconds} s per row after ${settings.warmupSeconds} s of the same load that is not counted; all rows in this one run. ` +
+      `Bare Fastify and the service on the same driver ran in alternation, ${settings.rounds} round${settings.rounds === 1 ? '' : 's'}, the first of the pair swapping every round; each ratio is the median of the rounds' ratios, with their range.`,
     '',
-    `Command: \`${command}\` (\`BENCH_SECONDS\` and \`BENCH_CONNECTIONS\` change the run).`,
+    `Command: \`${command}\` (\`BENCH_SECONDS\`, \`BENCH_CONNECTIONS\` and \`BENCH_ROUNDS\` change the run).`,
   ];
 }
 
 function rowsTable(report: BenchReport): string[] {
   const lines = [
-    '| target | request | req/s | p50 ms | p99 ms | errors | server CPU µs per request | PostgreSQL CPU µs per request |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| target | request | round | req/s | p50 ms | p99 ms | errors | server CPU µs per request | PostgreSQL CPU µs per request |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
-  for (const { target, scenario, result, serverCpuUs, databaseCpuUs } of report.rows) {
+  for (const { target, scenario, round, result, serverCpuUs, databaseCpuUs } of report.rows) {
     const database = databaseCpuUs === undefined ? '' : String(Math.round(databaseCpuUs));
     lines.push(
-      `| ${target} | ${SCENARIOS[scenario]} | ${Math.round(result.requestsPerSecond)} | ${ms(result.p50Ms)} | ${ms(result.p99Ms)} | ${result.errors} | ${Math.round(serverCpuUs)} | ${database} |`,
+      `| ${target} | ${SCENARIOS[scenario]} | ${round} | ${Math.round(result.requestsPerSecond)} | ${ms(result.p50Ms)} | ${ms(result.p99Ms)} | ${result.errors} | ${Math.round(serverCpuUs)} | ${database} |`,
     );
   }
   return lines;
@@ -39,8 +40,14 @@ function rowsTable(report: BenchReport): string[] {
 function ratiosTable(report: BenchReport): string[] {
   const ratios = pairRatios(report);
   const cells = (pick: (r: (typeof ratios)[number]) => string) => ratios.map(pick).join(' | ');
-  const share = (v: number) => `${percent(v)} (${verdict(v >= GOALS.throughputShare)})`;
-  const p99 = (v: number) => `${factor(v)} (${verdict(v <= GOALS.p99Factor)})`;
+  const range = (v: RoundRatio, show: (x: number) => string) =>
+    v.min === v.max ? '' : `; rounds ${show(v.min)} to ${show(v.max)}`;
+  const share = (v: RoundRatio) =>
+    `${percent(v.median)} (${verdict(v.median >= GOALS.throughputShare)}${range(v, percent)})`;
+  const p99 = (v: RoundRatio) =>
+    `${factor(v.median)} (${verdict(v.median <= GOALS.p99Factor)}${range(v, factor)})`;
+  const cpu = (v: RoundRatio) =>
+    `${factor(v.median)}${v.min === v.max ? '' : ` (rounds ${factor(v.min)} to ${factor(v.max)})`}`;
   return [
     `| service ÷ bare Fastify on the same driver | ${PAIRS.map((p) => p.database).join(' | ')} | target |`,
     `| --- |${PAIRS.map(() => ' ---: |').join('')} --- |`,
@@ -49,8 +56,8 @@ function ratiosTable(report: BenchReport): string[] {
     `| ${SCENARIOS.get} p99 | ${cells((r) => p99(r.p99.get))} | ≤ ${factor(GOALS.p99Factor)} |`,
     `| ${SCENARIOS.post} p99 | ${cells((r) => p99(r.p99.post))} | ≤ ${factor(GOALS.p99Factor)} |`,
     `| the service's ${SCENARIOS.root} ÷ ${TARGETS.raw} hello | ${cells((r) => percent(r.rootOfRaw))} | |`,
-    `| server CPU per ${SCENARIOS.get}, service ÷ bare | ${cells((r) => factor(r.cpu.get))} | |`,
-    `| server CPU per ${SCENARIOS.post}, service ÷ bare | ${cells((r) => factor(r.cpu.post))} | |`,
+    `| server CPU per ${SCENARIOS.get}, service ÷ bare | ${cells((r) => cpu(r.cpu.get))} | |`,
+    `| server CPU per ${SCENARIOS.post}, service ÷ bare | ${cells((r) => cpu(r.cpu.post))} | |`,
   ];
 }
 

@@ -20,6 +20,8 @@ export type TargetName = (typeof TARGETS)[keyof typeof TARGETS];
 export interface Row {
   target: TargetName;
   scenario: ScenarioKey;
+  /** Which round of its pair (1 for the rows that are not paired). */
+  round: number;
   result: LoadResult;
   /** CPU time of the server process during the measured seconds, per request, in µs. */
   serverCpuUs: number;

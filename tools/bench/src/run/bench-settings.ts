@@ -8,12 +8,28 @@ export interface BenchSettings {
   connections: number;
   /** How many times the bundle is started to measure start → ready (the median is reported). */
   starts: number;
+  /**
+   * Rounds of each bare ÷ service pair. The machine's speed drifts within a run, so the two sides
+   * of a pair alternate, the one that goes first swapping every round, and each ratio reported is
+   * the median of the rounds' ratios.
+   */
+  rounds: number;
 }
 
-export const DEFAULT_SETTINGS: BenchSettings = { seconds: 10, warmupSeconds: 2, connections: 50, starts: 5 };
+export const DEFAULT_SETTINGS: BenchSettings = {
+  seconds: 10,
+  warmupSeconds: 2,
+  connections: 50,
+  starts: 5,
+  rounds: 3,
+};
 
 /** The environment variables that change a run; anything else is fixed so runs compare. */
-export const SETTING_VARIABLES = { seconds: 'BENCH_SECONDS', connections: 'BENCH_CONNECTIONS' } as const;
+export const SETTING_VARIABLES = {
+  seconds: 'BENCH_SECONDS',
+  connections: 'BENCH_CONNECTIONS',
+  rounds: 'BENCH_ROUNDS',
+} as const;
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number {
   const raw = env[name];
@@ -25,7 +41,7 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number,
   return value;
 }
 
-/** Settings from BENCH_SECONDS and BENCH_CONNECTIONS; the warm-up is a fifth of a row. */
+/** Settings from BENCH_SECONDS, BENCH_CONNECTIONS and BENCH_ROUNDS; the warm-up is a fifth of a row. */
 export function settingsFromEnvironment(env: NodeJS.ProcessEnv = process.env): BenchSettings {
   const seconds = positiveInteger(env, SETTING_VARIABLES.seconds, DEFAULT_SETTINGS.seconds, 600);
   const connections = positiveInteger(
@@ -34,5 +50,6 @@ export function settingsFromEnvironment(env: NodeJS.ProcessEnv = process.env): B
     DEFAULT_SETTINGS.connections,
     10_000,
   );
-  return { ...DEFAULT_SETTINGS, seconds, connections, warmupSeconds: Math.round(seconds / 5) };
+  const rounds = positiveInteger(env, SETTING_VARIABLES.rounds, DEFAULT_SETTINGS.rounds, 20);
+  return { ...DEFAULT_SETTINGS, seconds, connections, rounds, warmupSeconds: Math.round(seconds / 5) };
 }

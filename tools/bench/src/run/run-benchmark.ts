@@ -17,7 +17,7 @@ import { SERVICE_DIR } from '../machine/repository-paths.js';
 import { peerLaunch } from '../targets/peer-launch.js';
 import { type PinnedPostgres, startPinnedPostgres } from '../targets/pinned-postgres.js';
 import { buildServiceBundle, type ServiceDatabase } from '../targets/service-launch.js';
-import { startTarget, type TargetLaunch } from '../targets/target-process.js';
+import { startTarget, type TargetLaunch, type TargetProcess } from '../targets/target-process.js';
 import { type BenchReport, TARGETS, type TargetName } from './bench-report.js';
 import type { BenchSettings } from './bench-settings.js';
 import { profileService } from './profile-service.js';
@@ -44,47 +44,99 @@ export interface BenchOptions {
 /** The pool size the service runs with by default, given to the bare pg peer too. */
 const POOL_MAX = Number(describeSettings().find((s) => s.name === 'DB_POOL_MAX')?.default);
 
-/**
- * Starts a target, runs its scenarios, notes its memory and the CPU time it (and PostgreSQL, when
- * `database` is its process) used per request, stops it.
- */
-async function benchTarget(
+/** A server being measured: what it is, how it started, the user its GET rows read. */
+interface Subject {
+  target: TargetName;
+  server: TargetProcess;
+  headers: Record<string, string>;
+  userId: string;
+  /** PostgreSQL, when the server uses it: its CPU time is measured with the server's. */
+  database?: PinnedPostgres;
+}
+
+async function startSubject(
   ctx: RunContext,
-  report: BenchReport,
   target: TargetName,
   launch: TargetLaunch,
-  scenarios: ScenarioKey[],
   headers: Record<string, string> = {},
   database?: PinnedPostgres,
-): Promise<void> {
+): Promise<Subject> {
   const server = await startTarget(launch);
   try {
-    const userId = scenarios.includes('get') ? await createSeedUser(ctx, server.url, headers) : '';
-    for (const scenario of scenarios) {
-      let before = { server: 0, database: 0 };
-      const cpuNow = () => ({
-        server: treeCpuMs(server.pid),
-        database: database ? treeCpuMs(database.pid) : 0,
-      });
-      const result = await measure(ctx, loadRequest(scenario, server.url, userId, headers), () => {
-        before = cpuNow();
-      });
-      const after = cpuNow();
-      const perRequestUs = (ms: number) => (result.requests > 0 ? (ms * 1000) / result.requests : 0);
-      report.rows.push({
-        target,
-        scenario,
-        result,
-        serverCpuUs: perRequestUs(after.server - before.server),
-        ...(database && { databaseCpuUs: perRequestUs(after.database - before.database) }),
-      });
-      ctx.log(
-        `${target}, ${SCENARIOS[scenario]}: ${Math.round(result.requestsPerSecond)} req/s, p99 ${result.p99Ms} ms, ${result.errors} errors`,
-      );
-    }
-    report.residentMb[target] = server.residentMb();
-  } finally {
+    const userId = await createSeedUser(ctx, server.url, headers);
+    return { target, server, headers, userId, ...(database && { database }) };
+  } catch (error) {
     await server.stop();
+    throw error;
+  }
+}
+
+/** One row: the load, and the CPU time the server (and PostgreSQL) used per request meanwhile. */
+async function measureRow(
+  ctx: RunContext,
+  report: BenchReport,
+  subject: Subject,
+  scenario: ScenarioKey,
+  round: number,
+): Promise<void> {
+  const { target, server, database } = subject;
+  let before = { server: 0, database: 0 };
+  const cpuNow = () => ({
+    server: treeCpuMs(server.pid),
+    database: database ? treeCpuMs(database.pid) : 0,
+  });
+  const request = loadRequest(scenario, server.url, subject.userId, subject.headers);
+  const result = await measure(ctx, request, () => {
+    before = cpuNow();
+  });
+  const after = cpuNow();
+  const perRequestUs = (ms: number) => (result.requests > 0 ? (ms * 1000) / result.requests : 0);
+  report.rows.push({
+    target,
+    scenario,
+    round,
+    result,
+    serverCpuUs: perRequestUs(after.server - before.server),
+    ...(database && { databaseCpuUs: perRequestUs(after.database - before.database) }),
+  });
+  ctx.log(
+    `${target}, ${SCENARIOS[scenario]}${round > 1 ? ` (round ${round})` : ''}: ${Math.round(result.requestsPerSecond)} req/s, p99 ${result.p99Ms} ms, ${result.errors} errors`,
+  );
+}
+
+/** A target on its own (the raw ceiling): its rows, its memory, stopped. */
+async function benchAlone(ctx: RunContext, report: BenchReport, subject: Subject, scenarios: ScenarioKey[]) {
+  try {
+    for (const scenario of scenarios) await measureRow(ctx, report, subject, scenario, 1);
+    report.residentMb[subject.target] = subject.server.residentMb();
+  } finally {
+    await subject.server.stop();
+  }
+}
+
+/**
+ * Bare Fastify and the service on the same driver, both running (the idle one on the same CPU
+ * waits for requests), measured in alternation: every round runs each scenario on both, the one
+ * that goes first swapping every round, so a drift of the machine's speed during the run weighs
+ * on both sides alike. Then the service's `GET /`, their memory, both stopped.
+ */
+async function benchPair(
+  ctx: RunContext,
+  report: BenchReport,
+  bare: Subject,
+  service: Subject,
+): Promise<void> {
+  try {
+    for (let round = 1; round <= ctx.settings.rounds; round++) {
+      const order = round % 2 === 1 ? [bare, service] : [service, bare];
+      for (const scenario of ['get', 'post'] as const) {
+        for (const subject of order) await measureRow(ctx, report, subject, scenario, round);
+      }
+    }
+    await measureRow(ctx, report, service, 'root', 1);
+    for (const subject of [bare, service]) report.residentMb[subject.target] = subject.server.residentMb();
+  } finally {
+    await Promise.all([bare.server.stop(), service.server.stop()]);
   }
 }
 
@@ -132,54 +184,57 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
   const postgres = await startPinnedPostgres(ctx.cpus.server);
   try {
     const server = ctx.cpus.server;
-    await benchTarget(ctx, report, TARGETS.raw, peerLaunch(TARGETS.raw, server, { port: await freePort() }), [
+    // The hello server answers every path alike: no user to create.
+    const rawServer = await startTarget(peerLaunch(TARGETS.raw, server, { port: await freePort() }));
+    await benchAlone(ctx, report, { target: TARGETS.raw, server: rawServer, headers: {}, userId: '' }, [
       'root',
     ]);
 
-    const bareSqlitePath = join(workDir, 'bare.db');
-    await benchTarget(
-      ctx,
-      report,
-      TARGETS.bareSqlite,
-      peerLaunch(TARGETS.bareSqlite, server, { port: await freePort(), sqlitePath: bareSqlitePath }),
-      ['get', 'post'],
-    );
     const sqlite = { sqlitePath: join(workDir, 'service.db') };
-    await benchTarget(
+    const bareSqlite = await startSubject(
       ctx,
-      report,
+      TARGETS.bareSqlite,
+      peerLaunch(TARGETS.bareSqlite, server, {
+        port: await freePort(),
+        sqlitePath: join(workDir, 'bare.db'),
+      }),
+    );
+    const serviceSqlite = await startSubject(
+      ctx,
       TARGETS.serviceSqlite,
       await serviceLaunchFor(ctx, sqlite, true),
-      ['get', 'post', 'root'],
       writeHeaders(ctx),
-    );
+    ).catch(async (error: unknown) => {
+      await bareSqlite.server.stop();
+      throw error;
+    });
+    await benchPair(ctx, report, bareSqlite, serviceSqlite);
     report.startToReadyMs = await measureStartToReady(ctx, sqlite);
     report.startProfile = await profileStart(ctx, sqlite);
 
-    const bareDatabaseUrl = await postgres.createDatabase('bare_fastify');
-    await benchTarget(
+    const barePostgres = await startSubject(
       ctx,
-      report,
       TARGETS.barePostgres,
       peerLaunch(TARGETS.barePostgres, server, {
         port: await freePort(),
-        databaseUrl: bareDatabaseUrl,
+        databaseUrl: await postgres.createDatabase('bare_fastify'),
         poolMax: POOL_MAX,
       }),
-      ['get', 'post'],
       {},
       postgres,
     );
     const pg = { databaseUrl: await postgres.createDatabase('service') };
-    await benchTarget(
+    const servicePostgres = await startSubject(
       ctx,
-      report,
       TARGETS.servicePostgres,
       await serviceLaunchFor(ctx, pg, true),
-      ['get', 'post', 'root'],
       writeHeaders(ctx),
       postgres,
-    );
+    ).catch(async (error: unknown) => {
+      await barePostgres.server.stop();
+      throw error;
+    });
+    await benchPair(ctx, report, barePostgres, servicePostgres);
 
     report.profiles.push(
       ...(await profileService(ctx, sqlite, 'SQLite')),
