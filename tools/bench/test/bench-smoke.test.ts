@@ -68,6 +68,11 @@ describeWithTool('npm run bench, as a one-second smoke run', benchTools(), () =>
       }
     }
     expect(report.startToReadyMs).toHaveLength(1);
+    expect(report.referenceStartMs).toHaveLength(1);
+    expect(report.referenceStartMs[0]).toBeGreaterThan(0);
+    expect(markdown).toMatch(
+      /start → first 200 of bare Fastify with one route, bundled the same way, median of 1 \(\d+ ms\) \| \d+ ms/,
+    );
     expect(report.residentMb[TARGETS.serviceSqlite]).toBeGreaterThan(0);
     expect(report.residentMb[TARGETS.servicePostgres]).toBeGreaterThan(0);
     expect(markdown).toMatch(

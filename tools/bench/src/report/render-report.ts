@@ -69,6 +69,14 @@ function startAndMemoryTable(report: BenchReport): string[] {
     '| --- | ---: | --- |',
     `| start → \`/readyz\` 200 of the bundle on SQLite, median of ${report.startToReadyMs.length} (${runs} ms) | ${Math.round(startMedian)} ms (${verdict(startMedian <= GOALS.startToReadyMs)}) | ≤ ${GOALS.startToReadyMs} ms |`,
   ];
+  if (report.referenceStartMs.length > 0) {
+    const referenceMedian = median(report.referenceStartMs);
+    const referenceRuns = report.referenceStartMs.map((v) => Math.round(v)).join(', ');
+    lines.push(
+      `| for reference: start → first 200 of bare Fastify with one route, bundled the same way, median of ${report.referenceStartMs.length} (${referenceRuns} ms) | ${Math.round(referenceMedian)} ms | |`,
+      `| the service's start ÷ the reference's | ${factor(startMedian / referenceMedian)} | |`,
+    );
+  }
   for (const target of Object.values(TARGETS)) {
     const mb = report.residentMb[target];
     if (mb === undefined) continue;

@@ -44,6 +44,8 @@ export interface BenchReport {
   residentMb: Partial<Record<TargetName, number>>;
   /** Spawn → /readyz 200 of the bundle, one per start. */
   startToReadyMs: number[];
+  /** Spawn → first 200 of bare Fastify with one route, bundled the same way, one per start. */
+  referenceStartMs: number[];
   /** One more start under the profiler: where the start-up time goes. */
   startProfile?: StartProfile;
   profiles: ProfileRun[];

@@ -17,6 +17,7 @@ import { SERVICE_DIR } from '../machine/repository-paths.js';
 import { peerLaunch } from '../targets/peer-launch.js';
 import { type PinnedPostgres, startPinnedPostgres } from '../targets/pinned-postgres.js';
 import { buildServiceBundle, type ServiceDatabase } from '../targets/service-launch.js';
+import { buildStartReference, startReferenceLaunch } from '../targets/start-reference.js';
 import { startTarget, type TargetLaunch, type TargetProcess } from '../targets/target-process.js';
 import { type BenchReport, TARGETS, type TargetName } from './bench-report.js';
 import type { BenchSettings } from './bench-settings.js';
@@ -151,6 +152,19 @@ async function measureStartToReady(ctx: RunContext, database: ServiceDatabase): 
   return runs;
 }
 
+/** The same number of starts of the reference: bare Fastify, one route, bundled alike. */
+async function measureReferenceStarts(ctx: RunContext): Promise<number[]> {
+  const bundle = buildStartReference(ctx.workDir);
+  const runs: number[] = [];
+  for (let i = 0; i < ctx.settings.starts; i++) {
+    const server = await startTarget(startReferenceLaunch(bundle, ctx.cpus.server, await freePort()));
+    runs.push(server.startMs);
+    await server.stop();
+  }
+  ctx.log(`bare Fastify start → first 200: ${runs.map((ms) => Math.round(ms)).join(', ')} ms`);
+  return runs;
+}
+
 export async function runBenchmark(options: BenchOptions): Promise<BenchReport> {
   requireBenchTools();
   const log = options.log ?? (() => {});
@@ -175,6 +189,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
     rows: [],
     residentMb: {},
     startToReadyMs: [],
+    referenceStartMs: [],
     profiles: [],
   };
   log(`wrk on CPU ${ctx.cpus.load}; servers and PostgreSQL on CPU ${ctx.cpus.server}`);
@@ -210,6 +225,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
     });
     await benchPair(ctx, report, bareSqlite, serviceSqlite);
     report.startToReadyMs = await measureStartToReady(ctx, sqlite);
+    report.referenceStartMs = await measureReferenceStarts(ctx);
     report.startProfile = await profileStart(ctx, sqlite);
 
     const barePostgres = await startSubject(
