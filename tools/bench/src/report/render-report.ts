@@ -55,7 +55,7 @@ function ratiosTable(report: BenchReport): string[] {
     `| ${SCENARIOS.post} req/s | ${cells((r) => share(r.throughput.post))} | ≥ ${percent(GOALS.throughputShare)} |`,
     `| ${SCENARIOS.get} p99 | ${cells((r) => p99(r.p99.get))} | ≤ ${factor(GOALS.p99Factor)} |`,
     `| ${SCENARIOS.post} p99 | ${cells((r) => p99(r.p99.post))} | ≤ ${factor(GOALS.p99Factor)} |`,
-    `| the service's ${SCENARIOS.root} ÷ ${TARGETS.raw} hello | ${cells((r) => percent(r.rootOfRaw))} | |`,
+    `| the service's ${SCENARIOS.root} ÷ ${TARGETS.raw} hello (not paired: measured minutes apart) | ${cells((r) => percent(r.rootOfRaw))} | |`,
     `| server CPU per ${SCENARIOS.get}, service ÷ bare | ${cells((r) => cpu(r.cpu.get))} | |`,
     `| server CPU per ${SCENARIOS.post}, service ÷ bare | ${cells((r) => cpu(r.cpu.post))} | |`,
   ];
