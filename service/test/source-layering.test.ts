@@ -1,21 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles, sourceRoot } from './support/source-files.js';
 
 // The service's folders import one another one way only: `http/` (errors, auth, request ids) is
 // below the features (`users/`), so a feature can use it and it never needs a feature. A cycle
 // between folders means neither can be understood, tested or replaced alone.
-const sourceRoot = resolve(import.meta.dirname, '../src');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory()
-      ? sourceFiles(join(dir, entry.name))
-      : entry.name.endsWith('.ts')
-        ? [join(dir, entry.name)]
-        : [],
-  );
-}
 
 /** `users` for src/users/x.ts, `app.ts` for a file at the top of src/. */
 const folderOf = (file: string) => relative(sourceRoot, file).split('/')[0] ?? file;

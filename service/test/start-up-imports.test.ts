@@ -1,22 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles, sourceRoot } from './support/source-files.js';
 
 // Importing node:http as an ES module makes Node load its bundled fetch library (undici) to read
 // the lazy WebSocket exports: the largest single cost of the service's start. The service's code
 // takes node:http from src/node/http.ts, which loads it with require.
-const sourceRoot = resolve(import.meta.dirname, '../src');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory()
-      ? sourceFiles(join(dir, entry.name))
-      : entry.name.endsWith('.ts')
-        ? [join(dir, entry.name)]
-        : [],
-  );
-}
 
 describe('what the service imports at start', () => {
   it('takes node:http only through node/http.ts, never as an ES module import of its values', () => {
