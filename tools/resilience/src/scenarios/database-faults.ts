@@ -2,8 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { PATHS } from '@slipway/contract';
 import { DB_CONNECT_TIMEOUT_MS, DB_QUERY_TIMEOUT_MS } from '../fleet/campaign-environment.js';
 import { checkAcknowledgedWrites, isFailure, summarize } from '../load/load-report.js';
-import { type RequestRecord, startMixedLoad } from '../load/mixed-load.js';
-import { ruleBook, type Scenario, sampleLiveness } from './scenario.js';
+import type { RequestRecord } from '../load/mixed-load.js';
+import { ruleBook, type Scenario, sampleLiveness, scenarioLoad } from './scenario.js';
 
 /** Longest a database route may take to answer 503 while the database is gone: a connection attempt and a query. */
 export const UNAVAILABLE_BOUND_MS = DB_CONNECT_TIMEOUT_MS + DB_QUERY_TIMEOUT_MS + 500;
@@ -25,14 +25,7 @@ type Fault = 'fast-shutdown' | 'terminate-sessions';
 function databaseFault(fault: Fault): Scenario {
   return async (env, profile) => {
     const rules = ruleBook();
-    const load = startMixedLoad({
-      url: env.balancer.url,
-      token: env.token,
-      concurrency: profile.concurrency,
-      writeShare: 0.3,
-      maxDurationMs: 60_000,
-      maxRequests: 1_000_000,
-    });
+    const load = scenarioLoad(env, profile);
     const liveness = sampleLiveness(env.instances);
     let downAt = 0;
     let backAt = 0;

@@ -1,7 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { checkAcknowledgedWrites, isFailure, summarize } from '../load/load-report.js';
-import { startMixedLoad } from '../load/mixed-load.js';
-import { ruleBook, type Scenario } from './scenario.js';
+import { ruleBook, type Scenario, scenarioLoad } from './scenario.js';
 
 /**
  * One instance gets SIGKILL under load (an OOM kill, a node lost): no drain, no goodbye. Requests
@@ -11,14 +10,7 @@ import { ruleBook, type Scenario } from './scenario.js';
  */
 export const instanceKill: Scenario = async (env, profile) => {
   const rules = ruleBook();
-  const load = startMixedLoad({
-    url: env.balancer.url,
-    token: env.token,
-    concurrency: profile.concurrency,
-    writeShare: 0.3,
-    maxDurationMs: 60_000,
-    maxRequests: 1_000_000,
-  });
+  const load = scenarioLoad(env, profile);
   const victim = env.instances[0]!;
   let killedAt = 0;
   let outAt = 0;

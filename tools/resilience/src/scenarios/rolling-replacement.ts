@@ -1,7 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { checkAcknowledgedWrites, summarize } from '../load/load-report.js';
-import { startMixedLoad } from '../load/mixed-load.js';
-import { ruleBook, type Scenario } from './scenario.js';
+import { ruleBook, type Scenario, scenarioLoad } from './scenario.js';
 
 /**
  * Every instance replaced, one at a time, as a Deployment's rolling update does (surge one, then
@@ -11,14 +10,7 @@ import { ruleBook, type Scenario } from './scenario.js';
  */
 export const rollingReplacement: Scenario = async (env, profile) => {
   const rules = ruleBook();
-  const load = startMixedLoad({
-    url: env.balancer.url,
-    token: env.token,
-    concurrency: profile.concurrency,
-    writeShare: 0.3,
-    maxDurationMs: 180_000,
-    maxRequests: 2_000_000,
-  });
+  const load = scenarioLoad(env, profile, { maxDurationMs: 180_000, maxRequests: 2_000_000 });
   const replaced: string[] = [];
   const exitCodes: (number | null)[] = [];
   let removalMs = 0;

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { PATHS } from '@slipway/contract';
 import type { CampaignEnvironment } from '../fleet/campaign-environment.js';
 import type { ServiceInstance } from '../fleet/service-instances.js';
+import { startMixedLoad } from '../load/mixed-load.js';
 
 /** How big a campaign is: the CI variant inside `npm test`, or the full one of `npm run chaos`. */
 export interface Profile {
@@ -113,3 +114,21 @@ export function sampleLiveness(instances: ServiceInstance[], intervalMs = 100) {
 }
 
 export const round = (value: number) => Math.round(value);
+
+/**
+ * The load a fault scenario runs under: the profile's concurrency through the load balancer, three
+ * reads to each acknowledged write; bounded in time and in count (a scenario stops it sooner).
+ */
+export function scenarioLoad(
+  env: CampaignEnvironment,
+  profile: Profile,
+  bounds: { maxDurationMs: number; maxRequests: number } = { maxDurationMs: 60_000, maxRequests: 1_000_000 },
+) {
+  return startMixedLoad({
+    url: env.balancer.url,
+    token: env.token,
+    concurrency: profile.concurrency,
+    writeShare: 0.3,
+    ...bounds,
+  });
+}

@@ -3,9 +3,8 @@ import { METRICS } from '@slipway/contract';
 import { DB_QUERY_TIMEOUT_MS } from '../fleet/campaign-environment.js';
 import type { ServiceInstance } from '../fleet/service-instances.js';
 import { isFailure, percentile, summarize } from '../load/load-report.js';
-import { startMixedLoad } from '../load/mixed-load.js';
 import { RECOVERY_BOUND_MS, UNAVAILABLE_BOUND_MS } from './database-faults.js';
-import { ruleBook, type Scenario, sampleLiveness } from './scenario.js';
+import { ruleBook, type Scenario, sampleLiveness, scenarioLoad } from './scenario.js';
 
 /** Latency added to every packet between the service and PostgreSQL: well over DB_QUERY_TIMEOUT_MS. */
 const INJECTED_MS = Math.round(DB_QUERY_TIMEOUT_MS * 1.5);
@@ -35,14 +34,7 @@ async function poolState(instance: ServiceInstance) {
  */
 export const slowDatabase: Scenario = async (env, profile) => {
   const rules = ruleBook();
-  const load = startMixedLoad({
-    url: env.balancer.url,
-    token: env.token,
-    concurrency: profile.concurrency,
-    writeShare: 0.3,
-    maxDurationMs: 60_000,
-    maxRequests: 1_000_000,
-  });
+  const load = scenarioLoad(env, profile);
   let slowAt = 0;
   let fastAt = 0;
   let liveness: ReturnType<typeof sampleLiveness> | undefined;
