@@ -16,7 +16,7 @@ import { machineFacts } from '../machine/machine-facts.js';
 import { SERVICE_DIR } from '../machine/repository-paths.js';
 import { peerLaunch } from '../targets/peer-launch.js';
 import { type PinnedPostgres, startPinnedPostgres } from '../targets/pinned-postgres.js';
-import { buildServiceBundle, type ServiceDatabase } from '../targets/service-launch.js';
+import { buildServiceBundle } from '../targets/service-launch.js';
 import { buildStartReference, startReferenceLaunch } from '../targets/start-reference.js';
 import { startTarget, type TargetLaunch, type TargetProcess } from '../targets/target-process.js';
 import { type BenchReport, TARGETS, type TargetName } from './bench-report.js';
@@ -55,13 +55,16 @@ interface Subject {
   database?: PinnedPostgres;
 }
 
-async function startSubject(
-  ctx: RunContext,
-  target: TargetName,
-  launch: TargetLaunch,
-  headers: Record<string, string> = {},
-  database?: PinnedPostgres,
-): Promise<Subject> {
+/** How to start a server of a pair: what it is, its launch, its write headers, its database. */
+interface SubjectSpec {
+  target: TargetName;
+  launch: TargetLaunch;
+  headers?: Record<string, string>;
+  database?: PinnedPostgres;
+}
+
+async function startSubject(ctx: RunContext, spec: SubjectSpec): Promise<Subject> {
+  const { target, launch, headers = {}, database } = spec;
   const server = await startTarget(launch);
   try {
     const userId = await createSeedUser(ctx, server.url, headers);
@@ -119,14 +122,19 @@ async function benchAlone(ctx: RunContext, report: BenchReport, subject: Subject
  * Bare Fastify and the service on the same driver, both running (the idle one on the same CPU
  * waits for requests), measured in alternation: every round runs each scenario on both, the one
  * that goes first swapping every round, so a drift of the machine's speed during the run weighs
- * on both sides alike. Then the service's `GET /`, their memory, both stopped.
+ * on both sides alike. Both are started here; then the service's `GET /`, their memory, both stopped.
  */
 async function benchPair(
   ctx: RunContext,
   report: BenchReport,
-  bare: Subject,
-  service: Subject,
+  bareSpec: SubjectSpec,
+  serviceSpec: SubjectSpec,
 ): Promise<void> {
+  const bare = await startSubject(ctx, bareSpec);
+  const service = await startSubject(ctx, serviceSpec).catch(async (error: unknown) => {
+    await bare.server.stop();
+    throw error;
+  });
   try {
     for (let round = 1; round <= ctx.settings.rounds; round++) {
       const order = round % 2 === 1 ? [bare, service] : [service, bare];
@@ -141,27 +149,15 @@ async function benchPair(
   }
 }
 
-async function measureStartToReady(ctx: RunContext, database: ServiceDatabase): Promise<number[]> {
+/** Spawn → ready of `settings.starts` starts, one after the other, each stopped before the next. */
+async function measureStarts(ctx: RunContext, what: string, launch: () => Promise<TargetLaunch>) {
   const runs: number[] = [];
   for (let i = 0; i < ctx.settings.starts; i++) {
-    const server = await startTarget(await serviceLaunchFor(ctx, database, false));
+    const server = await startTarget(await launch());
     runs.push(server.startMs);
     await server.stop();
   }
-  ctx.log(`start → ready: ${runs.map((ms) => Math.round(ms)).join(', ')} ms`);
-  return runs;
-}
-
-/** The same number of starts of the reference: bare Fastify, one route, bundled alike. */
-async function measureReferenceStarts(ctx: RunContext): Promise<number[]> {
-  const bundle = buildStartReference(ctx.workDir);
-  const runs: number[] = [];
-  for (let i = 0; i < ctx.settings.starts; i++) {
-    const server = await startTarget(startReferenceLaunch(bundle, ctx.cpus.server, await freePort()));
-    runs.push(server.startMs);
-    await server.stop();
-  }
-  ctx.log(`bare Fastify start → first 200: ${runs.map((ms) => Math.round(ms)).join(', ')} ms`);
+  ctx.log(`${what}: ${runs.map((ms) => Math.round(ms)).join(', ')} ms`);
   return runs;
 }
 
@@ -206,51 +202,52 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
     ]);
 
     const sqlite = { sqlitePath: join(workDir, 'service.db') };
-    const bareSqlite = await startSubject(
+    await benchPair(
       ctx,
-      TARGETS.bareSqlite,
-      peerLaunch(TARGETS.bareSqlite, server, {
-        port: await freePort(),
-        sqlitePath: join(workDir, 'bare.db'),
-      }),
+      report,
+      {
+        target: TARGETS.bareSqlite,
+        launch: peerLaunch(TARGETS.bareSqlite, server, {
+          port: await freePort(),
+          sqlitePath: join(workDir, 'bare.db'),
+        }),
+      },
+      {
+        target: TARGETS.serviceSqlite,
+        launch: await serviceLaunchFor(ctx, sqlite, true),
+        headers: writeHeaders(ctx),
+      },
     );
-    const serviceSqlite = await startSubject(
-      ctx,
-      TARGETS.serviceSqlite,
-      await serviceLaunchFor(ctx, sqlite, true),
-      writeHeaders(ctx),
-    ).catch(async (error: unknown) => {
-      await bareSqlite.server.stop();
-      throw error;
-    });
-    await benchPair(ctx, report, bareSqlite, serviceSqlite);
-    report.startToReadyMs = await measureStartToReady(ctx, sqlite);
-    report.referenceStartMs = await measureReferenceStarts(ctx);
+    report.startToReadyMs = await measureStarts(ctx, 'start → ready', () =>
+      serviceLaunchFor(ctx, sqlite, false),
+    );
+    // The reference: bare Fastify, one route, bundled alike.
+    const referenceBundle = buildStartReference(workDir);
+    report.referenceStartMs = await measureStarts(ctx, 'bare Fastify start → first 200', async () =>
+      startReferenceLaunch(referenceBundle, server, await freePort()),
+    );
     report.startProfile = await profileStart(ctx, sqlite);
 
-    const barePostgres = await startSubject(
-      ctx,
-      TARGETS.barePostgres,
-      peerLaunch(TARGETS.barePostgres, server, {
-        port: await freePort(),
-        databaseUrl: await postgres.createDatabase('bare_fastify'),
-        poolMax: POOL_MAX,
-      }),
-      {},
-      postgres,
-    );
     const pg = { databaseUrl: await postgres.createDatabase('service') };
-    const servicePostgres = await startSubject(
+    await benchPair(
       ctx,
-      TARGETS.servicePostgres,
-      await serviceLaunchFor(ctx, pg, true),
-      writeHeaders(ctx),
-      postgres,
-    ).catch(async (error: unknown) => {
-      await barePostgres.server.stop();
-      throw error;
-    });
-    await benchPair(ctx, report, barePostgres, servicePostgres);
+      report,
+      {
+        target: TARGETS.barePostgres,
+        launch: peerLaunch(TARGETS.barePostgres, server, {
+          port: await freePort(),
+          databaseUrl: await postgres.createDatabase('bare_fastify'),
+          poolMax: POOL_MAX,
+        }),
+        database: postgres,
+      },
+      {
+        target: TARGETS.servicePostgres,
+        launch: await serviceLaunchFor(ctx, pg, true),
+        headers: writeHeaders(ctx),
+        database: postgres,
+      },
+    );
 
     report.profiles.push(
       ...(await profileService(ctx, sqlite, 'SQLite')),
